@@ -45,6 +45,8 @@ class SourceText:
 
     text: str
     pages: tuple[Page, ...] = ()
+    # (offset, level) of lines a file marks as headings itself (Word heading styles, Markdown #)
+    heading_hints: tuple[tuple[int, int], ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         """Page number holding the character at `offset`, or None if the file has no pages."""

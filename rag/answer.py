@@ -1,0 +1,117 @@
+"""Answering questions: extractive and cited in the offline mode; says so when the corpus has no answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chunk import chunk_quote
+from .jurisdictions import mentioned, pinyin_id, places, short_name
+from .lexical import tokenize
+from .records import Answer, Citation, Hit
+from .retrieve import Retriever
+from .settings import Settings
+
+# evidence thresholds, tuned on the "tune" split of evaluators/data/retrieval_gold.jsonl
+MIN_TERM_COVERAGE = 0.5  # share of the question's IDF weight found in the best clauses
+MIN_DENSE_SIMILARITY = 0.86  # cosine similarity that counts as support on its own
+NOT_FOUND = "未找到依据"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which jurisdictions a question is about, and places it names that the corpus lacks."""
+
+    jurisdictions: list[str]
+    unknown_places: list[str]
+
+
+def question_scope(question: str, known: dict[str, str], requested: list[str] | None = None) -> Scope:
+    """Jurisdictions named by the user or the question; places named that are not in the corpus."""
+    if requested:
+        return Scope(list(requested), [])
+    named = mentioned(question, known)
+    unknown: list[str] = []
+    known_ids = set(known)
+    for province, city in places(question):
+        ids = {pinyin_id(province)} if province else set()
+        if city:
+            ids.add(pinyin_id(city))
+        hit = ids & known_ids
+        if hit:
+            named += [i for i in hit if i not in named]
+        elif not named:
+            place = city or province
+            if short_name(place) in question or place in question:
+                unknown.append(place)
+    return Scope(named, unknown)
+
+
+def term_coverage(retriever: Retriever, question: str, hits: list[Hit]) -> float:
+    """Share of the question's IDF weight that appears in the retrieved clauses."""
+    terms = [(t, w) for t, w in retriever.query_terms(question) if w > 0]
+    if not terms:
+        return 0.0
+    evidence = set()
+    for hit in hits:
+        evidence.update(tokenize(hit.chunk.section + " " + hit.chunk.norm, normalised=True))
+    total = sum(w for _, w in terms)
+    return sum(w for t, w in terms if t in evidence) / total
+
+
+def supported(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
+    """Whether the best clauses really bear on the question (else: abstain)."""
+    if not hits:
+        return False
+    top_similarity = max((h.dense_similarity or 0.0) for h in hits[:3])
+    coverage = term_coverage(retriever, question, hits[:3])
+    return coverage >= MIN_TERM_COVERAGE or top_similarity >= MIN_DENSE_SIMILARITY
+
+
+def citation_of(hit: Hit) -> Citation:
+    """A citation quoting the chunk verbatim."""
+    chunk = hit.chunk
+    return Citation(doc_id=chunk.doc_id, section=chunk.section, page=chunk.page, quote=chunk_quote(chunk),
+                    jurisdiction=chunk.jurisdiction)
+
+
+def answer_question(question: str, retriever: Retriever, settings: Settings,
+                    jurisdictions: list[str] | None = None, backend: object | None = None) -> Answer:
+    """Answer with citations; abstain with 未找到依据 when the corpus does not support an answer."""
+    question = question.strip()
+    known = retriever.known_jurisdictions()
+    scope = question_scope(question, known, jurisdictions)
+    if scope.unknown_places and not scope.jurisdictions:
+        names = "、".join(dict.fromkeys(scope.unknown_places))
+        available = "、".join(known.values())
+        return Answer(f"{NOT_FOUND}：语料中没有关于{names}的通知（现有：{available}）。"
+                      f" / No notice for {names} in the corpus.", mode="offline", abstained=True)
+    hits = retriever.search(question, jurisdictions=scope.jurisdictions or None, k=settings.top_k)
+    if not supported(retriever, question, hits):
+        return Answer(f"{NOT_FOUND}：现有通知中没有能回答该问题的条款。 / The indexed notices do not answer this.",
+                      mode="offline", abstained=True)
+    if backend is not None:
+        from .errors import BackendError
+        from .generate import generate_answer
+
+        try:
+            return generate_answer(question, hits, backend, settings)
+        except BackendError as exc:
+            offline = _extractive(hits)
+            return Answer(offline.answer, mode="offline-fallback", citations=offline.citations,
+                          notice=f"模型调用失败，已改用离线模式 / backend failed, offline answer shown: {exc}")
+    return _extractive(hits)
+
+
+def _extractive(hits: list[Hit]) -> Answer:
+    citations = [citation_of(h) for h in hits]
+    lead = _best_sentence(hits[0])
+    lines = [f"根据通知原文（离线模式，摘录条款）：{lead}"]
+    for number, citation in enumerate(citations, start=1):
+        lines.append(f"[{number}] {citation.section or citation.doc_id}：{citation.quote}")
+    return Answer("\n".join(lines), mode="offline", citations=citations)
+
+
+def _best_sentence(hit: Hit) -> str:
+    sentences = [s for s in re.split(r"(?<=[。；;])", chunk_quote(hit.chunk)) if s.strip()]
+    return sentences[0] if len(sentences) == 1 else chunk_quote(hit.chunk)

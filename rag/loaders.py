@@ -1,0 +1,207 @@
+"""Read a file (.txt .md .pdf .docx .html) into verbatim text with page spans.
+
+Every failure becomes an IngestError that names the file and says what to do.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from .errors import IngestError
+from .records import Page, SourceText
+from .settings import Settings
+
+SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
+_TEXT_ENCODINGS = ("utf-8-sig", "utf-16", "gb18030")
+
+
+def load_file(path: Path, settings: Settings) -> SourceText:
+    """Extract the verbatim text of `path`, refusing files the product cannot read."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise IngestError(f"找不到文件 / file not found: {path.name} — 请检查路径 / check the path")
+    if suffix not in SUPPORTED:
+        raise IngestError(
+            f"不支持的文件类型 / unsupported file type: {path.name} — 请上传 PDF、DOCX、TXT、MD 或 HTML"
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError(f"文件为空 / empty file: {path.name} — 请确认文件内容后重新上传")
+    if size > settings.max_file_mb * 1024 * 1024:
+        raise IngestError(
+            f"文件过大 / file too large: {path.name} ({size / 1048576:.1f} MB > {settings.max_file_mb:g} MB)"
+            " — 请拆分或压缩后上传 / split or compress it"
+        )
+    data = path.read_bytes()
+    if suffix == ".pdf":
+        source = _load_pdf(path, data, settings)
+    elif suffix == ".docx":
+        source = _load_docx(path, data, settings)
+    elif suffix in (".html", ".htm"):
+        source = _load_html(path, data)
+    else:
+        text = decode_text(path, data)
+        hints = _markdown_hints(text) if suffix == ".md" else ()
+        source = SourceText(text=text, heading_hints=hints)
+    if not source.text.strip():
+        raise IngestError(f"文件中没有可提取的文字 / no text found in {path.name} — 请确认文件内容")
+    return source
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Decode text bytes (UTF-8, UTF-16 with BOM, or GB18030); refuse binary garbage."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates: tuple[str, ...] = ("utf-16",)
+    else:
+        candidates = ("utf-8-sig", "gb18030")
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise IngestError(
+        f"无法识别文本编码 / cannot decode {path.name} as UTF-8 or GB18030 text"
+        " — 请另存为 UTF-8 编码后重新上传 / save it as UTF-8 and retry"
+    )
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return False
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / len(text) < 0.01
+
+
+def _load_pdf(path: Path, data: bytes, settings: Settings) -> SourceText:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                unlocked = reader.decrypt("")
+            except Exception:
+                unlocked = 0
+            if not unlocked:
+                raise IngestError(
+                    f"PDF 已加密 / encrypted PDF: {path.name} — 请解除密码保护后重新上传 / remove the password"
+                )
+        count = len(reader.pages)
+        if count > settings.max_pdf_pages:
+            raise IngestError(
+                f"PDF 页数过多 / too many pages: {path.name} ({count} > {settings.max_pdf_pages})"
+                " — 请只上传通知和申报书部分 / upload only the notice and template"
+            )
+        texts: list[str] = []
+        pages: list[Page] = []
+        offset = 0
+        for number, page in enumerate(reader.pages, start=1):
+            text = (page.extract_text() or "").replace("\r\n", "\n").replace("\r", "\n")
+            if texts:
+                texts.append("\n")
+                offset += 1
+            pages.append(Page(number=number, start=offset, end=offset + len(text)))
+            texts.append(text)
+            offset += len(text)
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+            OSError, AssertionError, NotImplementedError, ZeroDivisionError) as exc:
+        raise IngestError(
+            f"PDF 文件损坏或无法解析 / corrupt or unreadable PDF: {path.name} ({type(exc).__name__})"
+            " — 请重新导出 PDF 后上传 / re-export the PDF"
+        ) from exc
+    full = "".join(texts)
+    if sum(1 for ch in full if not ch.isspace()) < 20:
+        raise IngestError(
+            f"PDF 中没有文字层（可能是扫描件）/ image-only PDF: {path.name}"
+            " — 请先进行文字识别（OCR）或上传 Word 版 / run OCR first or upload the DOCX"
+        )
+    return SourceText(text=full, pages=tuple(pages))
+
+
+def _load_docx(path: Path, data: bytes, settings: Settings) -> SourceText:
+    import io
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise IngestError(
+            f"不是有效的 DOCX 文件 / not a valid DOCX (not a zip): {path.name}"
+            " — 请用 Word 另存为 .docx 后上传 / save it as .docx from Word"
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise IngestError(f"DOCX 文件损坏 / corrupt DOCX: {path.name} — 请重新保存后上传") from exc
+    if unpacked > settings.max_unzipped_mb * 1024 * 1024:
+        raise IngestError(
+            f"DOCX 解压后过大 / DOCX expands to {unpacked / 1048576:.0f} MB: {path.name}"
+            " — 文件可能已损坏或含有过大的嵌入内容 / remove embedded objects"
+        )
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[tuple[str, int]] = []  # (text, heading level or 0)
+        for block in document.element.body.iterchildren():
+            tag = block.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                paragraph = Paragraph(block, document)
+                lines.append((paragraph.text, _docx_heading_level(paragraph)))
+            elif tag == "tbl":
+                for row in Table(block, document).rows:
+                    seen: set[int] = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # merged cells repeat
+                            continue
+                        seen.add(id(cell._tc))
+                        lines.append(("\t" + cell.text.replace("\n", "\n\t"), 0))
+                lines.append(("", 0))
+    except IngestError:
+        raise
+    except Exception as exc:  # python-docx raises many kinds on malformed XML
+        raise IngestError(
+            f"DOCX 文件无法解析 / unreadable DOCX: {path.name} ({type(exc).__name__}) — 请重新保存后上传"
+        ) from exc
+    parts: list[str] = []
+    hints: list[tuple[int, int]] = []
+    offset = 0
+    for text, level in lines:
+        if level:
+            hints.append((offset, level))
+        parts.append(text)
+        offset += len(text) + 1
+    return SourceText(text="\n".join(parts), heading_hints=tuple(hints))
+
+
+def _docx_heading_level(paragraph) -> int:  # type: ignore[no-untyped-def]
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    match = re.match(r"(?:Heading|标题)\s*(\d)", name)
+    if match:
+        return int(match.group(1))
+    return 1 if name == "Title" else 0
+
+
+def _load_html(path: Path, data: bytes) -> SourceText:
+    from bs4 import BeautifulSoup
+
+    text = decode_text(path, data)
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(["script", "style", "noscript"]):
+        tag.decompose()
+    lines = [line.strip() for line in soup.get_text("\n").splitlines()]
+    return SourceText(text="\n".join(line for line in lines if line))
+
+
+def _markdown_hints(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), len(m.group(1))) for m in re.finditer(r"(?m)^(#{1,6})\s", text))

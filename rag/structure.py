@@ -1,0 +1,137 @@
+"""The document's own structure: lines, heading levels, attachment (template) parts.
+
+Shared by chunking (section paths of chunks) and requirement extraction (which reads
+sections, template fields and their guidance). Works on any notice of the genre: the
+heading schemes are the ones Chinese official documents use, not those of one notice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalise import normalise_with_map
+from .records import SourceText
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+# (pattern over the normalised line, level). NFKC has already folded （一） to (一) and ．to .
+HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"^第[{CN_NUM}\d]+[章部分编]"), 1),
+    (re.compile(rf"^[{CN_NUM}]+[、.](?!\d)"), 1),
+    (re.compile(rf"^第[{CN_NUM}\d]+条"), 2),
+    (re.compile(rf"^\([{CN_NUM}]+\)"), 2),
+    (re.compile(r"^\d{1,2}(?:[、.](?!\d)|\s)"), 3),
+    (re.compile(r"^\(\d{1,2}\)"), 4),
+    (re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]"), 5),
+)
+_BULLET = re.compile(r"^(?:[-•·*]\s*)+")
+_TABLE = re.compile(r"^表\s*\d+")
+_ATTACHMENT_ALONE = re.compile(r"^附件\s*\d{0,2}\s*$")
+_ATTACHMENT_TITLED = re.compile(r"^附件\s*\d{1,2}\s*[:：]?\s*(\S.{0,40})$")
+_TEMPLATE_TITLE = re.compile(r"(申报书|申报书模板|申请书|汇总表|信息表|登记表|申报表|任务书)$")
+_SENTENCE_PUNCT = re.compile(r"[。；;，,！？!?]")
+TITLE_MAX = 24
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    label: str  # "一、" "(一)" "1." … or "表1" / "附件1"
+    title: str  # normalised heading text including its label, without trailing body
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int  # verbatim offsets of the line's content (leading/trailing spaces excluded)
+    end: int
+    norm: str  # normalised content (bullet marks removed)
+    origin: tuple[int, ...]  # verbatim offset of each normalised character
+    heading: Heading | None
+    body_from: int  # index in `norm` where body text starts (after a heading title)
+    part: str  # "" in the notice body; the attachment's title inside an attachment
+    path: tuple[str, ...]  # heading titles that enclose this line (including its own)
+
+
+def heading_of(norm: str) -> tuple[Heading | None, int]:
+    """Heading carried by a normalised line, and where its body text starts."""
+    if _TABLE.match(norm):
+        title = norm if len(norm) <= TITLE_MAX + 6 else norm[: TITLE_MAX + 6]
+        return Heading(level=2, label=_TABLE.match(norm).group(0).replace(" ", ""), title=title), len(norm)  # type: ignore[union-attr]
+    for pattern, level in HEADING_PATTERNS:
+        match = pattern.match(norm)
+        if not match:
+            continue
+        rest = norm[match.end():]
+        if len(rest) <= TITLE_MAX and not _SENTENCE_PUNCT.search(rest.rstrip("。")):
+            return Heading(level, match.group(0).strip(), norm.rstrip("。").strip()), len(norm)
+        # "（一）企业可信数据空间试点。支持…": the title runs to the first full stop or colon
+        stop = re.search(r"[。:：]", rest)
+        if stop and stop.start() <= TITLE_MAX and not _SENTENCE_PUNCT.search(rest[: stop.start()]):
+            title_end = match.end() + stop.start()
+            return Heading(level, match.group(0).strip(), norm[:title_end].strip()), title_end + 1
+        return None, 0  # a numbered clause, not a heading
+    return None, 0
+
+
+def is_template_start(norm: str) -> str | None:
+    """Title of an attachment part starting at this line, if it starts one."""
+    if _ATTACHMENT_ALONE.match(norm):
+        return norm.replace(" ", "")
+    titled = _ATTACHMENT_TITLED.match(norm)
+    if titled and not re.match(r"^附件\s*[:：]", norm) and not _SENTENCE_PUNCT.search(titled.group(1)):
+        return norm.replace(" ", "")
+    if re.match(r"^\d{1,2}[.、]", norm):  # an item of the notice's list of attachments
+        return None
+    if len(norm) <= 40 and _TEMPLATE_TITLE.search(norm) and not _SENTENCE_PUNCT.search(norm) and not norm.startswith(("《", "附件")):
+        return norm
+    return None
+
+
+def parse_lines(source: SourceText) -> list[Line]:
+    """Split a source into content lines with heading levels, parts and section paths."""
+    text = source.text
+    hints = dict(source.heading_hints)
+    lines: list[Line] = []
+    path: list[tuple[int, str]] = []
+    part = ""
+    body_seen = False
+    position = 0
+    for raw in text.split("\n"):
+        line_start = position
+        position += len(raw) + 1
+        norm, origin = normalise_with_map(raw)
+        bullet = _BULLET.match(norm)
+        if bullet:
+            norm, origin = norm[bullet.end():], origin[bullet.end():]
+        if not norm:
+            continue
+        offsets = tuple(line_start + o for o in origin)
+        heading, body_from = heading_of(norm)
+        hinted = hints.get(line_start) or hints.get(line_start + (len(raw) - len(raw.lstrip())))
+        if heading is None and hinted and len(norm) <= 40:
+            heading, body_from = Heading(level=hinted, label="", title=norm), len(norm)
+        started = is_template_start(norm) if body_seen else None
+        if started and heading is None:
+            if started.startswith("附件") or not part:
+                part = started  # a new attachment opens a fresh heading path
+            elif re.fullmatch(r"附件\d*", part):
+                part = f"{part} {started}"  # the attachment's own title
+            else:
+                started = None  # another title inside the same attachment (e.g. a second cover)
+            if started:
+                path = []
+                lines.append(Line(offsets[0], offsets[-1] + 1, norm, offsets, Heading(0, "", started), len(norm), part, (part,)))
+                continue
+        if heading is not None:
+            while path and path[-1][0] >= heading.level:
+                path.pop()
+            path.append((heading.level, heading.title))
+        body_seen = body_seen or len(norm) > 40
+        full_path = ((part,) if part else ()) + tuple(title for _, title in path)
+        lines.append(Line(offsets[0], offsets[-1] + 1, norm, offsets, heading, body_from, part, full_path))
+    return lines
+
+
+def section_label(path: tuple[str, ...]) -> str:
+    """Human-readable section path: '四、申报要求 > (一)申报范围'."""
+    return " > ".join(path)
