@@ -23,6 +23,7 @@ def chunk_document(meta: DocumentMeta, source: SourceText) -> list[Chunk]:
     lines = parse_lines(source)
     groups: list[list[Line]] = []
     current: list[Line] = []
+    pending: list[Line] = []  # pure headings waiting for the body they introduce
 
     def flush() -> None:
         nonlocal current
@@ -35,9 +36,17 @@ def chunk_document(meta: DocumentMeta, source: SourceText) -> list[Chunk]:
         if line.heading is not None:
             flush()
             if pure_heading:
+                if line.heading.level == 0:
+                    pending = []  # an attachment title is the path, not part of a clause
+                else:
+                    pending.append(line)
                 continue
         elif _starts_clause(line) or (current and current[0].path != line.path):
             flush()
+        if not current and pending:
+            # the quote shows the heading it answers to, e.g. "(一)申报单位基本情况(不超过1000字)"
+            current.extend(pending[-3:])
+            pending = []
         current.append(line)
         size = sum(len(item.norm) for item in current)
         if size >= TARGET_CHARS and _SENTENCE_END.search(line.norm[-1:]):
@@ -47,7 +56,7 @@ def chunk_document(meta: DocumentMeta, source: SourceText) -> list[Chunk]:
     chunks: list[Chunk] = []
     for group in groups:
         for start, end, norm in _split_long(group):
-            first = group[0]
+            first = group[-1]
             kind = "template" if first.part else meta.kind
             text = source.text[start:end]
             chunks.append(

@@ -68,9 +68,22 @@ def _cpca():  # type: ignore[no-untyped-def]
     return cpca
 
 
+PROVINCES = (
+    "北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 "
+    "河南省 湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 "
+    "广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区"
+).split()
+
+
 def places(text: str) -> list[tuple[str, str]]:
-    """(province, city) pairs a place recogniser finds in `text` (city may be "")."""
+    """(province, city) pairs a place recogniser finds in `text` (city may be "").
+
+    Chinese place names come from the recogniser; provinces written in pinyin
+    ("Jiangsu province") are matched against the list of provincial units.
+    """
     norm = normalise(text)
+    lowered = norm.lower()
+    latin = [(p, "") for p in PROVINCES if re.search(rf"\b{pinyin_id(p)}\b", lowered)]
     frame = _cpca().transform([norm])
     out = []
     for row in frame.to_dict("records"):
@@ -78,7 +91,7 @@ def places(text: str) -> list[tuple[str, str]]:
         city = row.get("市") if isinstance(row.get("市"), str) else ""
         if province or city:
             out.append((province or "", city or ""))
-    return out
+    return out + latin
 
 
 def detect_jurisdiction(text: str, known: dict[str, str]) -> tuple[str, str]:

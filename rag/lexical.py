@@ -43,7 +43,7 @@ def tokenize(text: str, normalised: bool = False) -> list[str]:
 class BM25:
     """Okapi BM25 with an inverted index held in numpy arrays."""
 
-    def __init__(self, documents: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(self, documents: list[list[str]], k1: float = 1.2, b: float = 0.5) -> None:
         self.size = len(documents)
         lengths = np.array([len(d) for d in documents], dtype=np.float32)
         self._norm = k1 * (1 - b + b * lengths / max(float(lengths.mean()) if self.size else 1.0, 1.0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from .settings import Settings
 
 RRF_K = 60
 CANDIDATES = 40
+COVERAGE_WEIGHT = 1.0
 
 
 @dataclass
@@ -28,6 +30,7 @@ class _Loaded:
     store: VectorStore
     jurisdictions: np.ndarray
     kinds: np.ndarray
+    token_sets: list[frozenset[str]]
 
 
 class Retriever:
@@ -55,6 +58,7 @@ class Retriever:
             generation=generation, chunks=chunks, by_id={c.chunk_id: i for i, c in enumerate(chunks)},
             bm25=BM25(tokens), store=store,
             jurisdictions=np.array([c.jurisdiction for c in chunks]), kinds=np.array([c.kind for c in chunks]),
+            token_sets=[frozenset(t) for t in tokens],
         )
 
     @property
@@ -78,7 +82,8 @@ class Retriever:
             mask &= np.isin(state.kinds, kinds)
         if not mask.any():
             return []
-        lexical = state.bm25.scores(tokenize(norm, normalised=True))
+        query_tokens = tokenize(norm, normalised=True)
+        lexical = state.bm25.scores(query_tokens)
         lexical[~mask] = 0
         lexical_order = [int(i) for i in np.argsort(-lexical)[:CANDIDATES] if lexical[i] > 0]
         where = _where(jurisdictions, kinds)
@@ -96,6 +101,18 @@ class Retriever:
         for rank, index in enumerate(lexical_order, start=1):
             fused[index] = fused.get(index, 0.0) + 1.0 / (RRF_K + rank)
             lexical_rank[index] = rank
+        # coverage: the share of the question's IDF weight a clause contains, whatever its length
+        weights = {t: state.bm25.idf(t) for t in set(query_tokens)}
+        total = sum(weights.values()) or 1.0
+        coverage = {i: sum(w for t, w in weights.items() if t in state.token_sets[i]) / total for i in fused}
+        for rank, index in enumerate(sorted(fused, key=lambda i: (-coverage[i], -fused[i])), start=1):
+            fused[index] += COVERAGE_WEIGHT / (RRF_K + rank)
+        # answer-type evidence: a "when" question wants a clause with a date, "how many" a number …
+        wanted = answer_types(norm)
+        if wanted:
+            typed = [i for i in sorted(fused, key=lambda i: -fused[i]) if wanted & clause_types(state.chunks[i].norm)]
+            for rank, index in enumerate(typed, start=1):
+                fused[index] += 1.0 / (RRF_K + rank)
         best = sorted(fused, key=lambda i: -fused[i])[:k]
         return [
             Hit(chunk=state.chunks[i], score=fused[i], dense_rank=dense_rank.get(i),
@@ -111,6 +128,30 @@ class Retriever:
     def chunk_count(self) -> int:
         """Number of chunks in the published index."""
         return len(self._state().chunks)
+
+
+_ANSWER_TYPES = {
+    "date": re.compile(r"什么时候|何时|哪天|几号|截止|截至|期限|日期|时间|多久|deadline|when|date|due", re.I),
+    "number": re.compile(r"几|多少|最多|上限|不超过|限报|名额|字数|how many|how much|maximum|limit|number", re.I),
+    "contact": re.compile(r"电话|联系|咨询|邮箱|email|phone|contact", re.I),
+    "place": re.compile(r"网站|网址|地址|哪里|邮寄|寄到|在哪|website|address|where|url", re.I),
+}
+_CLAUSE_TYPES = {
+    "date": re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月"),
+    "number": re.compile(r"\d+|[一二两三四五六七八九十百千]+(?:家|个|项|年|字|份)"),
+    "contact": re.compile(r"\d{3,4}-\d{7,8}|1\d{10}|@|联系人|电话"),
+    "place": re.compile(r"https?://|www\.|@|路|街|号楼|邮寄|栏目|网"),
+}
+
+
+def answer_types(question_norm: str) -> set[str]:
+    """What kind of value a question asks for (date, number, contact, place)."""
+    return {name for name, pattern in _ANSWER_TYPES.items() if pattern.search(question_norm)}
+
+
+def clause_types(clause_norm: str) -> set[str]:
+    """Which kinds of value a clause states."""
+    return {name for name, pattern in _CLAUSE_TYPES.items() if pattern.search(clause_norm)}
 
 
 def _where(jurisdictions: list[str] | None, kinds: list[str] | None) -> dict[str, Any] | None:

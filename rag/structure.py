@@ -31,6 +31,7 @@ _ATTACHMENT_TITLED = re.compile(r"^附件\s*\d{1,2}\s*[:：]?\s*(\S.{0,40})$")
 _TEMPLATE_TITLE = re.compile(r"(申报书|申报书模板|申请书|汇总表|信息表|登记表|申报表|任务书)$")
 _SENTENCE_PUNCT = re.compile(r"[。；;，,！？!?]")
 TITLE_MAX = 24
+_TRAILING_NOTE = re.compile(r"\s*\([^()]{1,24}\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,9 @@ def heading_of(norm: str) -> tuple[Heading | None, int]:
         if not match:
             continue
         rest = norm[match.end():]
-        if len(rest) <= TITLE_MAX and not _SENTENCE_PUNCT.search(rest.rstrip("。")):
+        # a trailing note such as (不超过1000字) or (如有) is part of a heading, not body text
+        core = _TRAILING_NOTE.sub("", rest)
+        if len(core) <= TITLE_MAX and not _SENTENCE_PUNCT.search(core.rstrip("。")):
             return Heading(level, match.group(0).strip(), norm.rstrip("。").strip()), len(norm)
         # "（一）企业可信数据空间试点。支持…": the title runs to the first full stop or colon
         stop = re.search(r"[。:：]", rest)

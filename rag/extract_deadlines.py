@@ -1,0 +1,93 @@
+"""Deadlines: dates the notice sets as a limit (…前, 截止, 即日起至…), and whom they bind."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import DocView, Span
+from .dates import find_dates
+from .records import Deadline
+
+# words right before a date that make it a limit
+_BEFORE = re.compile(r"(?:截止|截至|截止日期|截止时间|至|到|于|在|请于|须于|应于|务必于|最迟)[为是:：]?\s*$")
+# words right after a date (and its time) that make it a limit
+_AFTER = re.compile(r"^\s*(?:前|之前|以前|止|截止|为止|24时前)")
+# a range opened by the notice itself: 即日起至…, 自发布之日起至…
+_FROM_NOW = re.compile(r"(?:即日起|自即日起|发布之日起|印发之日起|通知之日起)\s*(?:至|到|—|-)\s*$")
+# whoever a clause puts first: the recommending/reviewing authority, not the applicant
+_RECOMMENDER = re.compile(
+    r"推荐单位|推荐部门|主管部门|(?:经信|数据|资源|工信|发改)[^，,。]{0,6}(?:局|厅|委|部门)|管理部门|地方|各地|各[省市区县]|初审|审核|汇总|推荐报送"
+)
+_APPLICANT = re.compile(r"申报主体|申报单位|申请单位|企业|项目单位|在线申报|网上申报|申报截止|征集|报名")
+
+
+def extract_deadlines(view: DocView) -> list[Deadline]:
+    """Every limit date in the notice body, with the party it binds."""
+    found: list[Deadline] = []
+    for sentence in view.sentences:
+        if sentence.part:  # dates inside templates are form fields, cover dates, table years
+            continue
+        for match in find_dates(sentence.text, view.year):
+            before = sentence.text[max(0, match.start - 12): match.start]
+            after = sentence.text[match.end: match.end + 6]
+            from_now = bool(_FROM_NOW.search(before))
+            if not (_AFTER.match(after) or _BEFORE.search(before) or from_now):
+                continue
+            piece = _piece_at(sentence, match.start)
+            found.append(
+                Deadline(
+                    date=match.date,
+                    time=match.time,
+                    who=_who(piece, sentence, match.start),
+                    what=_what(piece, sentence),
+                    citation=view.cite(sentence.strip_label()),
+                    start=view.meta.issued_on if from_now and len(view.meta.issued_on) == 10 else None,
+                )
+            )
+    return _dedupe(found)
+
+
+def _piece_at(sentence: Span, offset: int) -> Span:
+    """The comma-separated piece of a sentence holding `offset`."""
+    for piece in sentence.pieces():
+        first = piece.origin[0]
+        last = piece.origin[-1]
+        if first <= sentence.origin[offset] <= last:
+            return piece
+    return sentence
+
+
+def _who(piece: Span, sentence: Span, offset: int) -> str:
+    """applicant | recommender: the piece's own words first, then the sentence's subject, then its heading."""
+    heading = sentence.path[-1] if sentence.path else ""
+    subject = sentence.text[:offset]
+    for text in (piece.text, subject, heading):
+        applicant = _APPLICANT.search(text)
+        recommender = _RECOMMENDER.search(text)
+        if applicant and recommender:
+            return "recommender" if recommender.start() < applicant.start() else "applicant"
+        if recommender:
+            return "recommender"
+        if applicant:
+            return "applicant"
+    return "applicant"
+
+
+def _what(piece: Span, sentence: Span) -> str:
+    """A short description: the heading or the piece that states the action."""
+    text = piece.text if len(piece.text) > 8 else sentence.strip_label().text
+    heading = sentence.path[-1] if sentence.path else ""
+    if len(text) > 60:
+        text = text[:60] + "…"
+    return f"{heading}：{text}" if heading and heading not in text else text
+
+
+def _dedupe(items: list[Deadline]) -> list[Deadline]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for item in items:
+        key = (item.date, item.who)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -1,0 +1,232 @@
+"""Eligibility conditions: who may apply, where registered, legal form, credit, joint rules…
+
+Each sentence is cut into its comma-separated pieces; a piece that states a condition of
+its own starts an item, a piece that only continues the previous one (以及…, 包括…,
+享有…) is added to it. Each item gets a `kind` and `params` an evaluator can use without
+reading the notice again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .clauses import DocView, Span
+from .numerals import NUMBER, parse_number
+from .records import EligibilityItem
+
+# sections that state who may apply
+ELIGIBILITY_SECTION = re.compile(r"申报(?:要求|条件|范围|对象|主体|资格)|申请(?:条件|对象)|基本条件|支持对象|征集对象|遴选条件")
+# pieces that are not conditions on the applicant: form filling, material quality, periods
+_NOT_CONDITION = re.compile(r"填写|签章|盖章|签字|附上|□|是否|名称用全称")
+# sentences about the application documents or the project period, not the applicant
+_NOT_ABOUT_APPLICANT = re.compile(r"^(?:\S{0,6})?(?:申报材料|申报书|申报文件)(?:须|应|要|需)|(?:建设|培育|试点|实施)周?期(?:一般)?为|^如有|^如需")
+_CONTINUATION = re.compile(r"^(?:以及|及|或|或者|包括|如|含|即|由|享有|等|特别是|尤其)")
+_PLACE = (
+    re.compile(r"注册(?:地)?在(?P<p>[^，,。、的]{2,12}?)(?:区域|境|范围|行政区域)?内"),
+    re.compile(r"在(?P<p>[^，,。、]{2,12}?)(?:区域|境|范围|行政区域)?内(?:依法)?(?:登记)?注册"),
+    re.compile(r"(?:面向|为)(?P<p>[^，,。、]{2,12}?)(?:区域|境|范围)?内(?:依法)?注册"),
+)
+_FORMS = re.compile(r"独立(?:企业)?法人(?:资格|单位)?|(?:企业|事业单位|社会团体|民办非企业单位)法人")
+_ALSO = re.compile(r"(?:以及|及|或)(?P<x>[^，,。]{2,40}?等[^，,。]{0,10}?(?:平台|机构|中心|单位|组织))")
+_DIRECTION = re.compile(r"(?P<d>[\u4e00-\u9fa5]{2,6}?)可信数据空间(?:试点)?(?:的)?(?:申报主体|申报单位)")
+_MODAL = re.compile(r"须|应|需|必须|宜|具有|具备|健全|良好|面向|不得|仅限|原则上")
+
+# exclusive kinds, tried in order; the first that matches decides
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("credit", re.compile(r"信用(?:记录|状况|良好|评价)|失信|信用中国|严重违法失信")),
+    ("exclusion", re.compile(r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于|不涉及[^，,。]{0,6}(?:违法|违规)")),
+    ("one_project", re.compile(rf"(?:仅限|只能|限|最多)(?:申报|报送)?\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{{0,6}}(?:仅限|限|只能)")),
+    ("joint_rule", re.compile(
+        r"(?:接受|支持|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,6}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
+    )),
+    ("consent", re.compile(r"(?:获得?|征得|经)[^，,。]{0,20}(?:同意|批准|授权)")),
+    ("recommendation", re.compile(r"(?:获得?|经|由)[^，,。]{0,30}推荐|为(?:汇总)?推荐单位|负责[^，,。]{0,12}(?:初审|审核|推荐)")),
+    ("operator_role", re.compile(r"(?:应|须|需)?为[^，,。]{0,20}(?:运营单位|运营主体|运营方|建设运营方)")),
+    ("choice", re.compile(rf"择一申报|选择\s*(?:{NUMBER})\s*个[^，,。]{{0,8}}(?:方向|类别|类型)")),
+)
+_IDENTITY = (
+    ("registration_place", re.compile(r"注册")),
+    ("legal_form", _FORMS),
+    ("entity_type", re.compile(r"(?:申报主体|申报单位|申报对象|支持对象)(?:原则上)?(?:须|应|需|必须)?为|仅限[^，,。]{1,15}方向")),
+)
+
+
+def extract_eligibility(view: DocView) -> list[EligibilityItem]:
+    """Eligibility conditions of one document, in order, duplicates removed."""
+    found: list[tuple[list[str], Span, str]] = []  # (kinds, span, sentence text)
+    for sentence in view.sentences:
+        if view.is_heading_text(sentence) or _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text):
+            continue
+        # the notice's own requirement sections state conditions in plain words; elsewhere
+        # (and in templates, whose 须知/承诺书 repeat them) only explicit kinds count
+        in_section = not sentence.part and any(ELIGIBILITY_SECTION.search(t) for t in sentence.path)
+        current: tuple[list[str], list[Span]] | None = None
+        groups: list[tuple[list[str], list[Span]]] = []
+        for piece in sentence.strip_label().pieces():
+            if _NOT_CONDITION.search(piece.text):
+                current = None
+                continue
+            kinds = classify(piece.text)
+            if not kinds:
+                if current and (_CONTINUATION.match(piece.text) or current[0] == ["other"]):
+                    current[1].append(piece)
+                    continue
+                if not in_section or len(piece.text) < 4:
+                    current = None
+                    continue
+                kinds = ["other"]
+            if current and current[0] == kinds and kinds[0] in ("exclusion", "other"):
+                current[1].append(piece)  # 未出现…，未发生… is one commitment
+                continue
+            current = (kinds, [piece])
+            groups.append(current)
+        for kinds, pieces in groups:
+            span = view.between(pieces[0], pieces[-1])
+            prev = found[-1] if found else None
+            if prev and prev[0] == kinds == ["joint_rule"] and prev[1].para == span.para:
+                # 接受联合申报，由牵头单位提交。联合申报单位最多不超过5家 — one rule
+                found[-1] = (kinds, view.between(prev[1], span), prev[2] + sentence.text)
+                continue
+            found.append((kinds, span, sentence.text))
+    items = []
+    for kinds, span, sentence_text in found:
+        for kind in kinds:
+            items.append(
+                EligibilityItem(
+                    id="",
+                    text=span.text,
+                    kind="other" if kind == "choice" else kind,
+                    citation=view.cite(span),
+                    params=params_for(kind, span.text, sentence_text),
+                    hard=not re.search(r"宜|优先|鼓励|原则上", span.text),
+                )
+            )
+    return _dedupe(items)
+
+
+def classify(text: str) -> list[str]:
+    """Kinds a piece of text states (several identity kinds may share one piece)."""
+    for kind, pattern in _RULES:
+        if pattern.search(text):
+            return [kind]
+    kinds = []
+    for kind, pattern in _IDENTITY:
+        if kind == "registration_place":
+            if any(p.search(text) for p in _PLACE):
+                kinds.append(kind)
+        elif pattern.search(text):
+            kinds.append(kind)
+    if "entity_type" in kinds and ("registration_place" in kinds or "legal_form" in kinds) and not _allowed_types(text):
+        kinds.remove("entity_type")
+    return kinds
+
+
+def params_for(kind: str, text: str, sentence: str) -> dict[str, Any]:
+    """Parameters of a condition, read from its own words."""
+    params: dict[str, Any] = {}
+    direction = _DIRECTION.search(text)
+    if direction and direction.group("d") not in ("申报", "本次"):
+        params["applies_to_direction"] = direction.group("d").lstrip("其中")
+    if kind == "registration_place":
+        for pattern in _PLACE:
+            m = pattern.search(text)
+            if m:
+                params["place"] = re.sub(r"^(?:在|于)", "", m.group("p")).rstrip("省市区")
+                break
+    elif kind == "legal_form":
+        forms = [m.group(0).removesuffix("资格").removesuffix("单位") for m in _FORMS.finditer(text)]
+        forms += [m.group("x") for m in _ALSO.finditer(text)]
+        params["allowed_forms"] = list(dict.fromkeys(forms))
+    elif kind == "entity_type":
+        allowed = _allowed_types(text)
+        if allowed:
+            params["allowed"] = allowed
+        only = re.search(r"仅限(?P<x>[^，,。]{1,15})方向", text)
+        if not allowed and not only and (m := re.search(r"(?:须|应|需)为(?P<x>[^，,。]{2,40})", text)):
+            params["requirement"] = m.group("x")
+        if only:
+            params["allowed_directions"] = [d.replace("可信数据空间", "") for d in re.split(r"或|、|和|及", only.group("x")) if d]
+    elif kind == "joint_rule":
+        if re.search(r"不(?:支持|接受|允许|得)[^，,。]{0,8}联合", text):
+            params["allowed"] = False
+        elif re.search(r"(?:接受|支持|允许|可以?)[^，,。]{0,4}联合", text):
+            params["allowed"] = True
+        cap = re.search(rf"(?:最多|不超过|不得超过)\s*(?:不超过)?\s*({NUMBER})\s*[家个]", text)
+        if cap:
+            params["max"] = parse_number(cap.group(1))
+        if "牵头" in text:
+            params["lead_submits"] = True
+    elif kind == "one_project":
+        params["max"] = 1
+    elif kind == "exclusion":
+        prior = re.search(r"已(?:入选|获批|列入|立项)(?P<x>[^，,。]{2,40}?)(?:的|项目)?(?:不在|不再|不予|不得|,|，|$)", text)
+        if prior:
+            params["prior"] = prior.group("x").removesuffix("项目")
+        years = re.search(rf"近\s*({NUMBER})\s*年", text)
+        if years:
+            params["years"] = parse_number(years.group(1))
+    elif kind == "credit":
+        years = re.search(rf"近\s*({NUMBER})\s*年", text)
+        if years:
+            params["years"] = parse_number(years.group(1))
+        if "失信" in text:
+            params["not_dishonest"] = True
+    elif kind == "consent":
+        by = re.search(r"(?:获得?|征得|经)(?P<x>[^，,。]{2,20}?)(?:同意|批准|授权)", text)
+        if by:
+            params["by"] = by.group("x")
+    elif kind == "recommendation":
+        by = re.search(r"(?:获得?|经|由)(?P<x>[^，,。]{2,30}?)(?:的)?(?:联合)?推荐", text)
+        if by:
+            params["by"] = by.group("x")
+        elif m := re.search(r"(?P<x>[^，,。]{2,30}?)为(?:汇总)?推荐单位", text):
+            params["by"] = m.group("x")
+        elif m := re.match(r"(?P<x>[^，,。]{2,30}?(?:局|厅|委|部门|单位|企业))", sentence):
+            params["by"] = m.group("x")
+        params["required"] = not re.search(r"宜|优先|鼓励|可", text)
+    elif kind == "operator_role":
+        role = re.search(r"(运营单位|运营主体|运营方|建设运营方)", text)
+        params["role"] = role.group(1) if role else "运营单位"
+    elif kind == "choice":
+        params["choose"] = 1
+    return params
+
+
+def _allowed_types(text: str) -> list[str]:
+    """The kinds of body a clause allows: '…的企业或行业组织' → ['企业', '行业组织']."""
+    m = re.search(r"(?:须|应|需|必须)?为(?:注册在[^，,。]*?内的|在[^，,。]*?注册的)?(?P<x>[^，,。]{2,40})", text)
+    if not m:
+        return []
+    body = re.sub(r"等$", "", m.group("x").strip())
+    if re.search(r"运营|法人", body):
+        return []
+    parts = [p.strip() for p in re.split(r"或者|或|、|和|及|以及", body) if p.strip()]
+    return [re.sub(r"等$", "", p) for p in parts if 1 < len(p) <= 12]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i: i + 2] for i in range(len(text) - 1)}
+
+
+def _dedupe(items: list[EligibilityItem]) -> list[EligibilityItem]:
+    """Drop repeats (the template's 须知 and 承诺书 restate the notice); number the rest."""
+    kept: list[EligibilityItem] = []
+    for item in items:
+        duplicate = False
+        for other in kept:
+            if other.kind != item.kind:
+                continue
+            same_params = item.params and other.params == item.params and item.kind != "other"
+            a, b = _bigrams(item.text), _bigrams(other.text)
+            similar = a and b and len(a & b) / len(a | b) >= 0.6
+            if same_params or similar:
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append(item)
+    return [
+        EligibilityItem(f"E{i + 1}", it.text, it.kind, it.citation, it.params, it.hard, it.overridden)
+        for i, it in enumerate(kept)
+    ]
+

@@ -1,0 +1,102 @@
+"""How to submit: online system and URL, email and subject format, post/EMS, paper copies, seals."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import DocView, Span
+from .numerals import NUMBER, parse_number
+from .records import Submission
+
+URL = re.compile(r"https?://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+|www\.[A-Za-z0-9.-]+\.[a-z]{2,}[A-Za-z0-9/._-]*")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_ONLINE = re.compile(r"网上申报|在线申报|在线填报|在线填写|网上填报|系统(?:中|内|上)?(?:申报|填报|提交)|平台(?:中|内|上)?(?:申报|填报|提交)|登录[^，,。]{0,20}(?:系统|平台|网)")
+_POST = re.compile(r"EMS|邮寄|快递|寄送|寄至|挂号信")
+_PAPER = re.compile(rf"纸质(?:版|材料|文件|件)?[^，,。]{{0,4}}(?:一式)?\s*(?:{NUMBER})\s*份|一式\s*(?:{NUMBER})\s*份|纸质(?:版|材料|文件)")
+# a seal the notice demands (须加盖公章, 须…签章), not a signature line of a form
+_SEAL_RULE = re.compile(r"(?:须|需|应|必须|要求)[^，,。]{0,20}(?:加盖|盖章|签章|公章)")
+_SEAL_LINE = re.compile(r"^(?P<who>[^，,。:：()（）]{2,12}?)\s*[(（](?:盖章|签章|公章|加盖公章)[)）]")
+_NAMING = re.compile(r"(?:主题|标题|文件名|命名|名称)[^，,。]{0,6}[“\"「『].+?[”\"」』]|[“\"「『].+?[”\"」』][^，,。]{0,8}(?:命名|格式)")
+_ENVELOPE = re.compile(r"信封|封面[^，,。]{0,4}注明")
+_FORMAT = re.compile(r"扫描(?:版|件)|可编辑版|word|PDF|pdf|电子版[^，,。]{0,4}(?:一份|1份)")
+_DELIVER = re.compile(r"(?:发送|报送|提交|送达|递交|寄送)(?:至|到)(?P<to>[^，,。]{2,30})")
+
+
+def extract_submission(view: DocView) -> list[Submission]:
+    """Submission channels and formalities stated in one document."""
+    items: list[Submission] = []
+    seal_rules = 0
+    for sentence in view.sentences:
+        if view.is_heading_text(sentence):
+            continue
+        for piece in sentence.strip_label().pieces():
+            for channel, detail in _classify(piece):
+                # a seal rule is cited whole: 盖章处，须加盖公章，复印无效
+                where = sentence.strip_label() if channel == "seal" else piece
+                seal_rules += channel == "seal"
+                items.append(Submission(channel, detail if channel != "seal" else where.text.rstrip("。"), view.cite(where)))
+    if not seal_rules:
+        # no stated seal rule: the form's own signature lines (申请单位（盖章）) say who seals
+        for line in view.lines:
+            m = _SEAL_LINE.match(line.norm)
+            if line.part and m and not any(s.channel == "seal" and m.group("who") in s.detail for s in items):
+                span = Span(line.norm, line.origin, line.path, line.part)
+                items.append(Submission("seal", f"{m.group('who')}盖章", view.cite(span)))
+    return _dedupe(items)
+
+
+def _classify(piece: Span) -> list[tuple[str, str]]:
+    """(channel, detail) pairs a piece states; one piece may give an address and a naming rule."""
+    text = piece.text
+    if piece.part and ("□" in text or len(text) < 4 or _SEAL_LINE.match(text)):
+        return []
+    out: list[tuple[str, str]] = []
+    emails = EMAIL.findall(text)
+    urls = [u for u in URL.findall(text) if "@" not in u]
+    if emails:
+        out.append(("email", "、".join(emails)))
+    if urls:
+        out.append(("online", urls[0].rstrip(")）")))
+    elif _ONLINE.search(text) and not piece.part and not re.search(r"截止|\d+月\d+日", text):
+        out.append(("online", text))
+    if _POST.search(text):
+        address = re.search(r"[(（](?P<a>[^()（）]{6,60})[)）]", text)
+        out.append(("post", address.group("a") if address else text))
+    paper = _PAPER.search(text)
+    if paper and not piece.part:
+        copies = re.search(rf"(?:一式)?\s*({NUMBER})\s*份", paper.group(0))
+        out.append(("paper", f"纸质版{parse_number(copies.group(1))}份" if copies else paper.group(0)))
+    if _SEAL_RULE.search(text) and not re.search(r"扫描", text):
+        out.append(("seal", text))
+    if _NAMING.search(text) or _ENVELOPE.search(text):
+        out.append(("other", text))
+    elif not out and not piece.part:
+        if _FORMAT.search(text) and re.search(r"材料|版|件", text):
+            out.append(("other", text))
+        elif (m := _DELIVER.search(text)) and not re.search(r"邮箱|邮件", m.group("to")):
+            out.append(("other", text))
+    return out
+
+
+def _dedupe(items: list[Submission]) -> list[Submission]:
+    """One item per channel and detail; a template's 须知 repeats the notice's seal rule."""
+    kept: list[Submission] = []
+    for item in items:
+        if item.channel == "online" and not URL.search(item.detail):
+            # the method is stated once (网上申报方式); later mentions only repeat it
+            if any(k.channel == "online" and not URL.search(k.detail) for k in kept):
+                continue
+        key = re.sub(r"\W", "", item.detail)
+        duplicate = False
+        for other in kept:
+            if other.channel != item.channel:
+                continue
+            other_key = re.sub(r"\W", "", other.detail)
+            a = {key[i: i + 2] for i in range(len(key) - 1)}
+            b = {other_key[i: i + 2] for i in range(len(other_key) - 1)}
+            if key == other_key or (a and b and len(a & b) / min(len(a), len(b)) >= 0.7):
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append(item)
+    return kept
