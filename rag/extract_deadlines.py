@@ -34,17 +34,29 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
             if not (_AFTER.match(after) or _BEFORE.search(before) or from_now):
                 continue
             piece = _piece_at(sentence, match.start)
+            quoted = piece if len(sentence.text) > 80 and len(piece.text) >= 8 else sentence.strip_label()
             found.append(
                 Deadline(
                     date=match.date,
                     time=match.time,
                     who=_who(piece, sentence, match.start),
                     what=_what(piece, sentence),
-                    citation=view.cite(sentence.strip_label()),
-                    start=view.meta.issued_on if from_now and len(view.meta.issued_on) == 10 else None,
+                    citation=view.cite(quoted.strip_label()),
+                    # a window opens when the notice is issued, unless it names its own start
+                    start=_start_of(sentence.text, match.start, view) or (
+                        view.meta.issued_on if len(view.meta.issued_on) == 10 else None
+                    ),
                 )
             )
     return _dedupe(found)
+
+
+def _start_of(text: str, offset: int, view: DocView) -> str | None:
+    """Start date of a range that ends at `offset`: 自2025年3月1日起至… ."""
+    for match in find_dates(text[:offset], view.year):
+        if re.match(r"\s*(?:起|开始)?\s*(?:至|到|—|-|~)\s*$", text[match.end: offset]):
+            return match.date
+    return None
 
 
 def _piece_at(sentence: Span, offset: int) -> Span:
@@ -75,7 +87,7 @@ def _who(piece: Span, sentence: Span, offset: int) -> str:
 
 def _what(piece: Span, sentence: Span) -> str:
     """A short description: the heading or the piece that states the action."""
-    text = piece.text if len(piece.text) > 8 else sentence.strip_label().text
+    text = piece.strip_label().text if len(piece.text) > 8 else sentence.strip_label().text
     heading = sentence.path[-1] if sentence.path else ""
     if len(text) > 60:
         text = text[:60] + "…"

@@ -102,7 +102,7 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
                     hard=not re.search(r"宜|优先|鼓励|原则上", span.text),
                 )
             )
-    return _dedupe(items)
+    return dedupe_eligibility(items)
 
 
 def classify(text: str) -> list[str]:
@@ -209,7 +209,7 @@ def _bigrams(text: str) -> set[str]:
     return {text[i: i + 2] for i in range(len(text) - 1)}
 
 
-def _dedupe(items: list[EligibilityItem]) -> list[EligibilityItem]:
+def dedupe_eligibility(items: list[EligibilityItem]) -> list[EligibilityItem]:
     """Drop repeats (the template's 须知 and 承诺书 restate the notice); number the rest."""
     kept: list[EligibilityItem] = []
     for item in items:

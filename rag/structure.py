@@ -76,6 +76,17 @@ def heading_of(norm: str) -> tuple[Heading | None, int]:
     return None, 0
 
 
+def _scheme(heading: Heading) -> str:
+    """The numbering scheme of a heading label: 一、 / (一) / 1. / (1) / 第一条 / 表1 …"""
+    label = heading.label
+    if label.startswith("表"):
+        return "table"
+    if label.startswith("第"):
+        return "article" if label.endswith("条") else "chapter"
+    shape = re.sub(rf"[{CN_NUM}]+", "C", re.sub(r"\d+", "D", label))
+    return shape.strip()
+
+
 def is_template_start(norm: str) -> str | None:
     """Title of an attachment part starting at this line, if it starts one."""
     if _ATTACHMENT_ALONE.match(norm):
@@ -97,6 +108,7 @@ def parse_lines(source: SourceText) -> list[Line]:
     lines: list[Line] = []
     path: list[tuple[int, str]] = []
     part = ""
+    schemes: dict[str, int] = {}
     body_seen = False
     position = 0
     for raw in text.split("\n"):
@@ -110,6 +122,13 @@ def parse_lines(source: SourceText) -> list[Line]:
             continue
         offsets = tuple(line_start + o for o in origin)
         heading, body_from = heading_of(norm)
+        if heading is not None:
+            # levels follow the order in which numbering schemes first appear in this part:
+            # "第一条 … （一）…" nests （一） under 条, "一、… （一）…" nests it under 一、
+            kind = _scheme(heading)
+            if kind not in schemes:
+                schemes[kind] = len(schemes) + 1
+            heading = Heading(schemes[kind], heading.label, heading.title)
         hinted = hints.get(line_start) or hints.get(line_start + (len(raw) - len(raw.lstrip())))
         if heading is None and hinted and len(norm) <= 40:
             heading, body_from = Heading(level=hinted, label="", title=norm), len(norm)
@@ -123,6 +142,7 @@ def parse_lines(source: SourceText) -> list[Line]:
                 started = None  # another title inside the same attachment (e.g. a second cover)
             if started:
                 path = []
+                schemes = {}
                 lines.append(Line(offsets[0], offsets[-1] + 1, norm, offsets, Heading(0, "", started), len(norm), part, (part,)))
                 continue
         if heading is not None:

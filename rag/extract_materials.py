@@ -1,0 +1,200 @@
+"""Materials to submit: forms from the attachment list, 证明材料, and the proofs a form asks for."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import LABEL, DocView, Span
+from .records import Material
+from .structure import Line
+
+FORM = re.compile(r"(申报书|申请书|汇总表|申报表|信息表|登记表|任务书|推荐表|承诺书|推荐函)(?:模板|样式|格式)?$")
+_MATERIALS_HEAD = re.compile(r"证明材料|材料清单|资料清单|附件材料|佐证材料|支撑材料")
+_REQUIRED = re.compile(r"^(?:须|需|必须|应|应当)(?:提供|提交|附|附上)")
+_OPTIONAL = re.compile(r"^(?:可|可以|选择性)(?:提供|提交|附)|选填|(?:如|若)有")
+_BRACKET = re.compile(r"【(?P<b>[^【】]{2,30})】|[(（](?P<p>须提供[^()（）]{2,20})[)）]")
+_MATERIAL_WORD = re.compile(r"材料|证明|证书|执照|协议|合同|报告|清单|方案|截图|文件|复印件|扫描件")
+_SUBMIT_LIST = re.compile(r"将(?P<list>[^，,。]{2,80}?)等(?:相关)?材料")
+
+
+def extract_materials(view: DocView) -> list[Material]:
+    """Materials named by one document, with required True/False/None (unstated)."""
+    found: list[Material] = []
+    found += _attachment_forms(view)
+    found += _submit_list(view)
+    found += _material_sections(view)
+    found += _brackets(view)
+    return dedupe_materials(found)
+
+
+def _attachment_forms(view: DocView) -> list[Material]:
+    """Forms the notice attaches to be filled in (附件：1.…申报书 2.…汇总表)."""
+    out = []
+    listing = False
+    for line in view.lines:
+        if line.part:
+            break
+        text = line.norm
+        head = re.match(r"^附件\s*[:：]\s*", text)
+        if head:
+            listing = True
+            text = text[head.end():]
+        elif not (listing and re.match(r"^\d{1,2}\s*[.．、]", text)):
+            listing = listing and not text
+            continue
+        title = LABEL.sub("", text).strip()
+        if FORM.search(title.replace(" ", "")):
+            out.append(Material(title, True, view.cite(_span(line))))
+    return out
+
+
+def _submit_list(view: DocView) -> list[Material]:
+    """将项目申报文件、项目汇总表等材料…报送: each named document is required."""
+    out = []
+    for sentence in view.sentences:
+        if sentence.part:
+            continue
+        m = _SUBMIT_LIST.search(sentence.text)
+        if not m:
+            continue
+        names = re.sub(r"[(（][^()（）]*[)）]", "", m.group("list"))
+        for name in re.split(r"、|和|及", names):
+            name = name.strip()
+            if 1 < len(name) <= 20:
+                out.append(Material(name, True, view.cite(sentence.strip_label())))
+    return out
+
+
+def _material_sections(view: DocView) -> list[Material]:
+    """Items of a template's 证明材料 / 申报资料清单, grouped by their categories."""
+    out: list[Material] = []
+    lines = view.lines
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        opens = (
+            (line.part or view.meta.kind == "template")
+            and not line.norm.startswith("【")
+            and len(line.norm) <= 20
+            and _MATERIALS_HEAD.search(re.sub(r"【[^】]*】|[(（][^)）]*[)）]", "", line.norm))
+        )
+        if not opens:
+            i += 1
+            continue
+        # a heading closes at its level; a label line (申报资料清单：) at the next top heading
+        level = line.heading.level if line.heading is not None else 1
+        groups: list[tuple[Line | None, list[Line]]] = [(None, [])]
+        i += 1
+        while i < len(lines):
+            nxt = lines[i]
+            h = nxt.heading
+            if nxt.part != line.part or (h is not None and (h.level == 0 or h.level < level or (h.level == level and not nxt.norm.endswith("材料")))):
+                break
+            if h is not None and h.level <= 2 and nxt.norm.endswith("材料") and len(nxt.norm) <= 24:
+                groups.append((nxt, []))
+            elif _MATERIAL_WORD.search(nxt.norm):
+                groups[-1][1].append(nxt)
+            i += 1
+        out += _items_of(view, groups)
+    return out
+
+
+def _items_of(view: DocView, groups: list[tuple[Line | None, list[Line]]]) -> list[Material]:
+    out = []
+    for category, body in groups:
+        items: list[Material] = []
+        for line in body:
+            if "□" in line.norm:
+                continue
+            items += _line_items(view, line)
+        if category is not None and len(items) == 1:
+            # one proof under a category: the category names what it proves
+            only = items[0]
+            cat = LABEL.sub("", category.norm).strip()
+            items = [Material(f"{cat}：{only.title}", only.required, only.citation)]
+        if category is not None and not items:
+            items = [Material(LABEL.sub("", category.norm).strip(), True, view.cite(_span(category)))]
+        out += items
+    return out
+
+
+def _line_items(view: DocView, line: Line) -> list[Material]:
+    span = _span(line).strip_label()
+    text = span.text
+    if re.match(r"^[(（](?:注|上述|以上)", text):
+        # a note lists examples; only a clause that demands something is a material
+        if text[-1] in ")）":
+            span = span.sub(1, len(text) - 1)
+        out = []
+        for piece in span.pieces():
+            m = re.search(r"(?:须|需|应)提供(?P<t>[^，,。;；)）]{2,40})", piece.text)
+            if m:
+                required = None if re.match(r"^[(（]?(?:如|若)有", piece.text) else True
+                out.append(Material(_clean(m.group("t")), required, view.cite(piece)))
+        return out
+    pieces = span.pieces()
+    if not pieces:
+        return []
+    first = pieces[0].text
+    required: bool | None = True
+    if _OPTIONAL.match(first):
+        required = False if not re.match(r"^(?:如|若)有", first) else None
+    title = re.sub(r"^(?:须|需|必须|应|应当|可|可以)?(?:提供|提交|附上|附)", "", first)
+    if len(pieces) > 1 and re.match(r"^(?:含|包括(?!但不限于)|包含)", pieces[1].text):
+        names = re.sub(r"^(?:含|包括|包含)", "", pieces[1].text)
+        names = re.sub(r"等(?:证明)?材料$", "", names)
+        parts = [p for p in re.split(r"、", names) if len(p) > 1]
+        return [Material(_clean(p), required, view.cite(pieces[1])) for p in parts]
+    title = _clean(title)
+    return [Material(title, required, view.cite(pieces[0]))] if len(title) > 1 else []
+
+
+def _brackets(view: DocView) -> list[Material]:
+    """Proofs a form asks for in brackets: 【须提供社保证明】, （须提供名单）, 【相关荣誉证明材料】."""
+    out = []
+    for line in view.lines:
+        if not (line.part or view.meta.kind == "template"):
+            continue
+        for m in _BRACKET.finditer(line.norm):
+            inner = m.group("b") or m.group("p")
+            if not re.search(r"证明|材料|提供|清单|名单", inner):
+                continue
+            required = True if re.match(r"须|需|必须", inner) else None
+            title = re.sub(r"^(?:须|需|必须)?提供", "", inner).strip()
+            if title in ("证明材料", "清单", "材料") or len(title) < 2:
+                continue  # a bare 【证明材料】 names nothing specific
+            sub = _span(line).sub(m.start(), m.end())
+            out.append(Material(title, required, view.cite(sub)))
+    return out
+
+
+def _clean(title: str) -> str:
+    title = re.sub(r"[(（][^()（）]*[)）]", "", title)
+    return title.strip(" 。；;，,").removesuffix("等")
+
+
+def _span(line: Line) -> Span:
+    return Span(line.norm, line.origin, line.path, line.part)
+
+
+def _key(title: str) -> str:
+    form = FORM.search(title)
+    return form.group(1) if form else re.sub(r"\W", "", title)
+
+
+def dedupe_materials(items: list[Material]) -> list[Material]:
+    """One entry per material: the attachment list and the submission sentence name the same forms."""
+    kept: list[Material] = []
+    for item in items:
+        key = _key(item.title)
+        duplicate = False
+        for other in kept:
+            other_key = _key(other.title)
+            a = {key[i: i + 2] for i in range(len(key) - 1)}
+            b = {other_key[i: i + 2] for i in range(len(other_key) - 1)}
+            if key == other_key or (a and b and len(a & b) / min(len(a), len(b)) >= 0.8):
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append(item)
+    return kept

@@ -1,0 +1,242 @@
+"""Template sections and fields with their 字数 limits, guidance and the points they must cover."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clauses import LABEL, DocView, Span
+from .numerals import NUMBER, parse_number
+from .records import Section
+from .structure import Line
+
+# 不超过1000字 / (500 字以内) / 300字以内 / ( 300 字) / (限800字) / 不超过三千字 / 字数控制在2000字以内
+LIMIT = re.compile(
+    rf"(?:字数)?(?:不超过|不多于|不得超过|不超|限|控制在|最多)\s*(?P<a>{NUMBER})\s*(?:个)?字(?:以内|以下|之内)?"
+    rf"|(?P<b>{NUMBER})\s*(?:个)?字\s*(?:以内|以下|之内|左右)"
+    rf"|[(（]\s*(?P<c>{NUMBER})\s*字\s*[)）]"
+)
+_NOTE = re.compile(r"\s*[(（][^()（）]{0,30}[)）]\s*$")
+_TABLE_LABEL = re.compile(r"^表\s*\d+\s*")
+_PROMPT = re.compile(r"^(?:请|介绍|描述|说明|简述|简要|列明|阐述|概述|填写|提供)")
+_OBJECT = re.compile(r"^请?(?:简要|简单|详细)?(?:介绍|描述|说明|列明|阐述|概述|提供|填写)(?P<o>[^，,。；;(（]{2,})")
+_PUNCT = re.compile(r"[。，,；;：:！？]")
+_MATERIALS = re.compile(r"证明材料|材料清单|资料清单|附件材料|佐证材料")
+
+
+@dataclass
+class _Draft:
+    start: int
+    title: str
+    limit: int | None
+    guidance: str
+    span: Span
+    points: list[str] = field(default_factory=list)
+    parent: str = ""
+
+
+def extract_sections(view: DocView) -> list[Section]:
+    """Sections of the application template(s) in one document, in order, with their limits."""
+    lines = [ln for ln in view.lines if ln.part or view.meta.kind == "template"]
+    if not lines:
+        return []
+    drafts: dict[int, _Draft] = {}
+    limited_headings: set[int] = set()
+    for index, line in enumerate(lines):
+        h = line.heading
+        if h is None or h.level == 0:
+            continue
+        limit = _limit_in(line.norm)
+        if limit is not None:
+            limited_headings.add(index)
+        if limit is None and not _is_section_heading(lines, index, limited_headings):
+            continue
+        body = _body(lines, index)
+        drafts[line.start] = _Draft(
+            start=line.start,
+            title=clean_title(h.title),
+            limit=limit,
+            guidance=_guidance(body),
+            span=_span(line),
+            points=_points(body),
+            parent=_parent_title(line),
+        )
+    _add_field_limits(view, lines, drafts)
+    return [
+        Section(d.title, d.limit, "字" if d.limit is not None else None, d.guidance, view.cite(d.span), tuple(d.points), d.parent)
+        for d in sorted(drafts.values(), key=lambda d: d.start)
+        if d.title
+    ]
+
+
+def clean_title(title: str) -> str:
+    """A heading's title without its label, table number, limit note or (如有)/(选填) marks."""
+    title = LABEL.sub("", _TABLE_LABEL.sub("", title))
+    while _NOTE.search(title):
+        title = _NOTE.sub("", title)
+    return title.strip().rstrip("。:：")
+
+
+def _limit_in(text: str) -> int | None:
+    m = LIMIT.search(text)
+    return parse_number(m.group("a") or m.group("b") or m.group("c")) if m else None
+
+
+def _is_section_heading(lines: list[Line], index: int, limited: set[int]) -> bool:
+    """Top headings of a template are sections, except parts of a limited section and material lists."""
+    line = lines[index]
+    h = line.heading
+    assert h is not None
+    if h.level > 2:
+        return False
+    for j in range(index - 1, -1, -1):  # the enclosing heading
+        other = lines[j].heading
+        if other is not None and other.level == 0:
+            break
+        if other is not None and other.level < h.level:
+            if j in limited:
+                return False
+            if _MATERIALS.search(other.title):
+                return False
+            break
+    title = clean_title(h.title)
+    return not (h.level == 2 and title.endswith("材料"))
+
+
+def _body(lines: list[Line], index: int) -> list[Line]:
+    level = lines[index].heading.level  # type: ignore[union-attr]
+    out = []
+    for line in lines[index + 1:]:
+        if line.part != lines[index].part or (line.heading is not None and line.heading.level <= level):
+            break
+        out.append(line)
+    return out
+
+
+def _guidance(body: list[Line]) -> str:
+    """What the template says the section must contain: its prose, else its field labels."""
+    prose = [ln.norm for ln in body if len(ln.norm) > 16 and "□" not in ln.norm]
+    if prose:
+        return "".join(prose)[:600]
+    labels = [ln.norm for ln in body if 1 < len(ln.norm) <= 16 and "□" not in ln.norm and not re.fullmatch(r"[\d.…\s年月日%()]+", ln.norm)]
+    return "、".join(dict.fromkeys(labels))[:300]
+
+
+def _points(body: list[Line]) -> list[str]:
+    """The points a section must cover: its numbered sub-items, else the items of its guidance."""
+    items = []
+    for line in body:
+        m = LABEL.match(line.norm)
+        if m and "□" not in line.norm:
+            head = _PUNCT.split(line.norm[m.end():], maxsplit=1)[0]
+            head = clean_title(head)
+            if 1 < len(head) <= 30:
+                items.append(head)
+    if items:
+        return list(dict.fromkeys(items))
+    prose = [ln.norm for ln in body if len(ln.norm) > 16 and "□" not in ln.norm]
+    return guidance_points("".join(prose))
+
+
+def guidance_points(text: str) -> list[str]:
+    """Split guidance prose into points: 介绍A等基本概况，B以及C等情况 → [A概况, B, C]."""
+    first = re.split(r"[。；;]", text, maxsplit=1)[0]
+    first = re.sub(r"[(（][^()（）]*[)）]", "", first)
+    aspects = re.search(r"从(?P<x>[^，,。]+?)等?(?:方面|角度)", first)
+    if aspects:
+        return [a for a in re.split(r"[、和及]", aspects.group("x")) if len(a) > 1]
+    first = re.sub(r"^请?(?:简要|简单|详细)?(?:介绍|描述|说明|列明|阐述|概述|提供|填写)", "", first)
+    pieces = [p for p in re.split(r"[，,]|以及", first) if p]
+    listed = [p for p in pieces if re.match(r"包括(?!但不限于)", p)]
+    points: list[str] = []
+    for piece in pieces:
+        if re.match(r"包括|如|例如|含", piece):
+            continue
+        piece = re.sub(r"^(?:描述|说明|介绍)", "", piece)
+        parts = piece.split("、")
+        points += parts if len(parts) > 1 and all(len(x) <= 14 for x in parts) else [piece]
+    if listed:  # 包括A、B、C: the parts the template names
+        points += re.split(r"、", re.sub(r"^包括", "", listed[0]))
+    cleaned = []
+    for point in points:
+        point = point.strip(" :：")
+        point = re.sub(r"^(?:申报单位|申报主体|本单位|单位)(?:的)?", "", point)
+        point = re.sub(r"等(?:基本)?(?:情况|内容|方面)?$", "", point).replace("等基本", "")
+        if 1 < len(point) <= 40:
+            cleaned.append(point)
+    return list(dict.fromkeys(cleaned))
+
+
+def _span(line: Line) -> Span:
+    return Span(line.norm, line.origin, line.path, line.part)
+
+
+def _parent_title(line: Line) -> str:
+    return clean_title(line.path[-2]) if len(line.path) >= 2 else ""
+
+
+def _add_field_limits(view: DocView, lines: list[Line], drafts: dict[int, _Draft]) -> None:
+    """Limits written on table fields and prompts (请介绍…（300字以内）), not on headings."""
+    wanted = {id(ln) for ln in lines}
+    by_start = {ln.start: ln for ln in lines}
+    for para in view.paragraphs:
+        first_line = by_start.get(para.origin[0])
+        if first_line is None or id(first_line) not in wanted or first_line.heading is not None:
+            continue
+        previous_end = 0
+        for m in LIMIT.finditer(para.text):
+            previous_start = previous_end
+            limit = parse_number(m.group("a") or m.group("b") or m.group("c"))
+            before = para.text[previous_end: m.start()].strip(" (（")
+            previous_end = m.end()
+            while previous_start < m.start() and para.text[previous_start] in " )）,，。;；":
+                previous_start += 1
+            if limit is None:
+                continue
+            end = m.end()
+            close = re.match(r"[^()（）]{0,20}[)）]", para.text[end:])
+            span = para.sub(previous_start, end + (close.end() if close else 0))
+            own = LABEL.sub("", before).strip()
+            if own and len(own) <= 24 and not _PUNCT.search(own) and not _PROMPT.match(own):
+                title, guidance = own, ""  # a table column or field: 试点内容简述（300字以内）
+            else:
+                label, heading_line = _label_before(lines, first_line)
+                title = _field_title(label, before)
+                guidance = before
+                if heading_line is not None and heading_line.start in drafts and drafts[heading_line.start].limit is None and title == label:
+                    drafts[heading_line.start].limit = limit
+                    continue
+            drafts[span.origin[0]] = _Draft(
+                start=span.origin[0], title=title, limit=limit, guidance=guidance,
+                span=span, points=guidance_points(guidance), parent=clean_title(first_line.path[-1]) if first_line.path else "",
+            )
+
+
+def _label_before(lines: list[Line], line: Line) -> tuple[str, Line | None]:
+    """The field label a prompt belongs to: the nearest short label line, or its heading."""
+    index = next(i for i, ln in enumerate(lines) if ln is line)
+    for j in range(index - 1, -1, -1):
+        other = lines[j]
+        if other.heading is not None:
+            return clean_title(other.heading.title), other
+        text = other.norm
+        if _NOTE.fullmatch(text) or "□" in text or _PROMPT.match(text) or _PUNCT.search(text) or LIMIT.search(text):
+            continue
+        if 1 < len(text) <= 16:
+            return clean_title(text), None
+    return "", None
+
+
+def _field_title(label: str, prompt: str) -> str:
+    """Title of a limited prompt: its field label, with the prompt's object when that adds something."""
+    m = _OBJECT.match(prompt.strip())
+    obj = m.group("o").strip() if m else ""
+    if not label:
+        return obj or prompt[:20]
+    if not obj or len(obj) > 16:
+        return label
+    a = {label[i: i + 2] for i in range(len(label) - 1)}
+    b = {obj[i: i + 2] for i in range(len(obj) - 1)}
+    if a and len(a & b) / len(a) >= 0.5:
+        return label
+    return f"{label}：{obj}"
