@@ -1,0 +1,1 @@
+"""Gold sets and metrics: `python -m evaluators` prints the metric table."""
