@@ -56,11 +56,14 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
     """Eligibility conditions of one document, in order, duplicates removed."""
     found: list[tuple[list[str], Span, str]] = []  # (kinds, span, sentence text)
     for sentence in view.sentences:
-        if view.is_heading_text(sentence) or _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text):
+        if _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text):
+            continue
+        heading_only = view.is_heading_text(sentence)  # a short clause may look like a heading
+        if heading_only and not classify(sentence.text):
             continue
         # the notice's own requirement sections state conditions in plain words; elsewhere
         # (and in templates, whose 须知/承诺书 repeat them) only explicit kinds count
-        in_section = not sentence.part and any(ELIGIBILITY_SECTION.search(t) for t in sentence.path)
+        in_section = not heading_only and not sentence.part and any(ELIGIBILITY_SECTION.search(t) for t in sentence.path)
         current: tuple[list[str], list[Span]] | None = None
         groups: list[tuple[list[str], list[Span]]] = []
         for piece in sentence.strip_label().pieces():

@@ -6,6 +6,7 @@ import re
 
 from .clauses import LABEL, DocView, Span
 from .records import Material
+from .extract_sections import is_major
 from .structure import Line
 
 FORM = re.compile(r"(申报书|申请书|汇总表|申报表|信息表|登记表|任务书|推荐表|承诺书|推荐函)(?:模板|样式|格式)?$")
@@ -90,7 +91,7 @@ def _material_sections(view: DocView) -> list[Material]:
             h = nxt.heading
             if nxt.part != line.part or (h is not None and (h.level == 0 or h.level < level or (h.level == level and not nxt.norm.endswith("材料")))):
                 break
-            if h is not None and h.level <= 2 and nxt.norm.endswith("材料") and len(nxt.norm) <= 24:
+            if h is not None and is_major(h) and nxt.norm.endswith("材料") and len(nxt.norm) <= 24:
                 groups.append((nxt, []))
             elif _MATERIAL_WORD.search(nxt.norm):
                 groups[-1][1].append(nxt)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .clauses import LABEL, DocView, Span
 from .numerals import NUMBER, parse_number
 from .records import Section
-from .structure import Line
+from .structure import Heading, Line
 
 # 不超过1000字 / (500 字以内) / 300字以内 / ( 300 字) / (限800字) / 不超过三千字 / 字数控制在2000字以内
 LIMIT = re.compile(
@@ -21,6 +21,7 @@ _TABLE_LABEL = re.compile(r"^表\s*\d+\s*")
 _PROMPT = re.compile(r"^(?:请|介绍|描述|说明|简述|简要|列明|阐述|概述|填写|提供)")
 _OBJECT = re.compile(r"^请?(?:简要|简单|详细)?(?:介绍|描述|说明|列明|阐述|概述|提供|填写)(?P<o>[^，,。；;(（]{2,})")
 _PUNCT = re.compile(r"[。，,；;：:！？]")
+_MAJOR_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十\d]+[章部分编]|表\s*\d+)")
 _MATERIALS = re.compile(r"证明材料|材料清单|资料清单|附件材料|佐证材料")
 
 
@@ -87,7 +88,7 @@ def _is_section_heading(lines: list[Line], index: int, limited: set[int]) -> boo
     line = lines[index]
     h = line.heading
     assert h is not None
-    if h.level > 2:
+    if not is_major(h):
         return False
     for j in range(index - 1, -1, -1):  # the enclosing heading
         other = lines[j].heading
@@ -100,7 +101,14 @@ def _is_section_heading(lines: list[Line], index: int, limited: set[int]) -> boo
                 return False
             break
     title = clean_title(h.title)
-    return not (h.level == 2 and title.endswith("材料"))
+    return not (h.label.startswith("(") and title.endswith("材料"))
+
+
+def is_major(h: Heading) -> bool:
+    """Headings numbered 一、/（一）/第一部分 or tables are sections; 1./(1) items are fields or points."""
+    if h.label:
+        return bool(_MAJOR_LABEL.match(h.label))
+    return h.level <= 2  # a heading the file itself marks (Word style, Markdown #)
 
 
 def _body(lines: list[Line], index: int) -> list[Line]:
