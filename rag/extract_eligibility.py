@@ -36,7 +36,7 @@ _MODAL = re.compile(r"须|应|需|必须|宜|具有|具备|健全|良好|面向|
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", re.compile(r"信用(?:记录|状况|良好|评价)|失信|信用中国|严重违法失信")),
     ("exclusion", re.compile(r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于|不涉及[^，,。]{0,6}(?:违法|违规)")),
-    ("one_project", re.compile(rf"(?:仅限|只能|限|最多)(?:申报|报送)?\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{{0,6}}(?:仅限|限|只能)")),
+    ("one_project", re.compile(r"(?:仅限|只能|限|最多)(?:申报|报送)?\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{0,6}(?:仅限|限|只能)")),
     ("joint_rule", re.compile(
         r"(?:接受|支持|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,6}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
     )),
@@ -183,9 +183,7 @@ def params_for(kind: str, text: str, sentence: str) -> dict[str, Any]:
         by = re.search(r"(?:获得?|经|由)(?P<x>[^，,。]{2,30}?)(?:的)?(?:联合)?推荐", text)
         if by:
             params["by"] = by.group("x")
-        elif m := re.search(r"(?P<x>[^，,。]{2,30}?)为(?:汇总)?推荐单位", text):
-            params["by"] = m.group("x")
-        elif m := re.match(r"(?P<x>[^，,。]{2,30}?(?:局|厅|委|部门|单位|企业))", sentence):
+        elif (m := re.search(r"(?P<x>[^，,。]{2,30}?)为(?:汇总)?推荐单位", text)) or (m := re.match(r"(?P<x>[^，,。]{2,30}?(?:局|厅|委|部门|单位|企业))", sentence)):
             params["by"] = m.group("x")
         params["required"] = not re.search(r"宜|优先|鼓励|可", text)
     elif kind == "operator_role":

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from .clauses import LABEL, DocView, Span
-from .records import Material
 from .extract_sections import is_major
+from .records import Material
 from .structure import Line
 
 FORM = re.compile(r"(申报书|申请书|汇总表|申报表|信息表|登记表|任务书|推荐表|承诺书|推荐函)(?:模板|样式|格式)?$")

@@ -68,24 +68,33 @@ def _classify(piece: Span) -> list[tuple[str, str]]:
         out.append(("paper", f"纸质版{parse_number(copies.group(1))}份" if copies else paper.group(0)))
     if _SEAL_RULE.search(text) and not re.search(r"扫描", text):
         out.append(("seal", text))
-    if _NAMING.search(text) or _ENVELOPE.search(text):
+    # naming rules and envelopes always; file formats and delivery points only when nothing else was said
+    plain = not out and not piece.part and (_is_format(text) or _is_delivery(text))
+    if _NAMING.search(text) or _ENVELOPE.search(text) or plain:
         out.append(("other", text))
-    elif not out and not piece.part:
-        if _FORMAT.search(text) and re.search(r"材料|版|件", text):
-            out.append(("other", text))
-        elif (m := _DELIVER.search(text)) and not re.search(r"邮箱|邮件", m.group("to")):
-            out.append(("other", text))
     return out
+
+
+def _is_format(text: str) -> bool:
+    """盖章扫描版和word可编辑版: the form the files must take."""
+    return bool(_FORMAT.search(text) and re.search(r"材料|版|件", text))
+
+
+def _is_delivery(text: str) -> bool:
+    """发送至省经信厅基础设施处: where to deliver (an email address is its own channel)."""
+    m = _DELIVER.search(text)
+    return bool(m and not re.search(r"邮箱|邮件", m.group("to")))
 
 
 def _dedupe(items: list[Submission]) -> list[Submission]:
     """One item per channel and detail; a template's 须知 repeats the notice's seal rule."""
     kept: list[Submission] = []
     for item in items:
-        if item.channel == "online" and not URL.search(item.detail):
-            # the method is stated once (网上申报方式); later mentions only repeat it
-            if any(k.channel == "online" and not URL.search(k.detail) for k in kept):
-                continue
+        # the online method is stated once (网上申报方式); later mentions only repeat it
+        if item.channel == "online" and not URL.search(item.detail) and any(
+            k.channel == "online" and not URL.search(k.detail) for k in kept
+        ):
+            continue
         key = re.sub(r"\W", "", item.detail)
         duplicate = False
         for other in kept:
