@@ -107,7 +107,9 @@ def strip_text(text: str) -> str:
 def _cite(result: GuardResult, packed: Sequence[Hit]) -> tuple[str, list[Citation]]:
     """Renumber markers 1..k in order of first citation and build the matching citations."""
     order = {n: i for i, n in enumerate(result.cited, start=1)}
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{order[int(m.group(1))]}]" if int(m.group(1)) in order else "", result.text)
+    text = re.sub(
+        r"\[(\d+)\]", lambda m: f"[{order[int(m.group(1))]}]" if int(m.group(1)) in order else "", result.text
+    )
     citations = [citation_of(packed[n - 1]) for n in result.cited]
     return text, citations
 
@@ -127,7 +129,9 @@ def citation_of(hit: Hit) -> Citation:
 # ---- plain text and structured output ---------------------------------------------------
 
 
-def complete(backend: ChatBackend, prompt_name: str, variables: Mapping[str, Any], settings: Settings | None = None) -> str:
+def complete(
+    backend: ChatBackend, prompt_name: str, variables: Mapping[str, Any], settings: Settings | None = None
+) -> str:
     """Render a prompt, call the model and return its text (BackendError when empty)."""
     prompts_dir = settings.prompts_dir if settings else None
     return backend.invoke(render(prompt_name, prompts_dir, **variables)).strip()
@@ -156,7 +160,9 @@ def structured(
                 ("assistant", reply),
                 ("user", f"上一次输出无法解析：{problem}。请只输出一个符合要求的 JSON 对象，不要输出其他文字。"),
             ]
-    raise BackendError(f"模型输出不是有效的 JSON / model output for {prompt_name} was not valid {schema.__name__} JSON twice: {problem}")
+    raise BackendError(
+        f"模型输出不是有效的 JSON / model output for {prompt_name} was not valid {schema.__name__} JSON twice: {problem}"
+    )
 
 
 def _problem(exc: Exception) -> str:
@@ -184,11 +190,19 @@ def extract_json(text: str) -> dict[str, Any]:
     raise ValueError("回复中没有 JSON 对象 / no JSON object in the reply")
 
 
-def judge_coverage(backend: ChatBackend, requirement: str, draft: str, settings: Settings | None = None) -> CoverageJudgment:
+def judge_coverage(
+    backend: ChatBackend, requirement: str, draft: str, settings: Settings | None = None
+) -> CoverageJudgment:
     """Ask the model whether `draft` covers `requirement`; a quote not found verbatim voids the verdict."""
-    judgment = structured(backend, "judge_coverage", {"requirement": requirement, "draft": draft}, CoverageJudgment, settings)
+    judgment = structured(
+        backend, "judge_coverage", {"requirement": requirement, "draft": draft}, CoverageJudgment, settings
+    )
     if judgment.covered and (not judgment.quote.strip() or normalise(judgment.quote) not in normalise(draft)):
-        return CoverageJudgment(covered=False, quote="", reason=f"模型给出的引文不在草稿中 / quote not found in the draft: {judgment.reason}")
+        return CoverageJudgment(
+            covered=False,
+            quote="",
+            reason=f"模型给出的引文不在草稿中 / quote not found in the draft: {judgment.reason}",
+        )
     if not judgment.covered:
         return CoverageJudgment(covered=False, quote="", reason=judgment.reason)
     return judgment
@@ -201,6 +215,8 @@ def extract_applicant_facts(
     settings: Settings | None = None,
 ) -> ApplicantFacts:
     """Applicant fields read by the model from free text; fields not asked for are dropped."""
-    facts = structured(backend, "extract_applicant_facts", {"text": text, "fields": list(fields)}, ApplicantFacts, settings)
+    facts = structured(
+        backend, "extract_applicant_facts", {"text": text, "fields": list(fields)}, ApplicantFacts, settings
+    )
     wanted = [f["name"] for f in fields]
     return ApplicantFacts(**{name: (facts.model_extra or {}).get(name) for name in wanted})

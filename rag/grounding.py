@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Any
 
 from .normalise import normalise
 
@@ -79,25 +80,93 @@ _MULTIPLIERS = set("十百千万亿")
 # 一 inside ordinary words (统一时间, 唯一, 进一步) is not a quantity
 _WORD_BEFORE_ONE = set("统唯万之进同专逐单划均一")
 _IDIOMS = ("十分", "一点", "一时", "一流", "一律", "一体", "一致", "一般", "一定", "一些", "一切")
-_SIMPLE_DIGIT = {"零": "0", "〇": "0", "○": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_SIMPLE_DIGIT = {
+    "零": "0",
+    "〇": "0",
+    "○": "0",
+    "一": "1",
+    "二": "2",
+    "两": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 
 _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
 _DATE_CN = re.compile(r"(?:(?<!\d)(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
 _TIME = re.compile(r"(?<!\d)(\d{1,2})\s*(?::|时)\s*(?:(\d{2})(?!\d)\s*分?)?")
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|万|亿|千)?")
-_ENUMERATOR = re.compile(r"^\s*(?:[-*•·]+\s*|#+\s*|\d{1,2}[.、)）](?!\d)\s*|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[，,、:：]\s*)+")
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[-*•·]+\s*|#+\s*|\d{1,2}[.、)）](?!\d)\s*|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[，,、:：]\s*)+"
+)
 _MULTIPLY = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1_000)}
 
 _PROVINCES = (
-    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
-    "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
 )
 _PLACE_SUFFIX = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
 
 _ORG_SUFFIX = (
-    "委员会", "管委会", "办公厅", "办公室", "研究院", "研究所", "交易所", "交易中心", "数据局", "中心",
-    "公司", "集团", "协会", "学会", "联盟", "大学", "学院", "银行", "政府", "局", "厅", "部", "署",
+    "委员会",
+    "管委会",
+    "办公厅",
+    "办公室",
+    "研究院",
+    "研究所",
+    "交易所",
+    "交易中心",
+    "数据局",
+    "中心",
+    "公司",
+    "集团",
+    "协会",
+    "学会",
+    "联盟",
+    "大学",
+    "学院",
+    "银行",
+    "政府",
+    "局",
+    "厅",
+    "部",
+    "署",
 )
 _ORG = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,16}?)(" + "|".join(_ORG_SUFFIX) + r")(?![门分署件位长委属级])")
 # words that end the text before a name: the name starts after the last of them
@@ -106,8 +175,38 @@ _NAME_BREAK = re.compile(
     r"发布|印发|受理|审核|确认|认定|具有|并且|以及|或者|的|由|向|在|经|到|是|为|和|与|及|或|请|对|按|将|被|从|给|以|于|等|均|应|须|需|可|至|该|本|各|其|这|此)"
 )
 # names made of these are references, not names (相关部门, 主管部门, 地方政府, 有限公司)
-_GENERIC = ("相关", "有关", "主管", "地方", "当地", "所在地", "属地", "各地", "本地", "各级", "上级", "行业", "同级",
-            "第三方", "具体", "其他", "有限", "股份", "管理", "职能", "业务", "服务", "运营", "全", "总", "外", "内", "省级", "市级", "县级")
+_GENERIC = (
+    "相关",
+    "有关",
+    "主管",
+    "地方",
+    "当地",
+    "所在地",
+    "属地",
+    "各地",
+    "本地",
+    "各级",
+    "上级",
+    "行业",
+    "同级",
+    "第三方",
+    "具体",
+    "其他",
+    "有限",
+    "股份",
+    "管理",
+    "职能",
+    "业务",
+    "服务",
+    "运营",
+    "全",
+    "总",
+    "外",
+    "内",
+    "省级",
+    "市级",
+    "县级",
+)
 
 
 @dataclass(frozen=True)
@@ -116,7 +215,7 @@ class Value:
 
     kind: str  # number | date | time | place | org
     text: str
-    key: tuple
+    key: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -187,8 +286,11 @@ def _number_values(digits: str, scale: str | None) -> set[Decimal]:
     return values
 
 
-def _dates_in(text: str) -> list[tuple[tuple[int | None, int, int | None], tuple[int, int]]]:
-    found = []
+DateKey = tuple[int | None, int, int | None]  # (year, month, day); year and day may be absent
+
+
+def _dates_in(text: str) -> list[tuple[DateKey, tuple[int, int]]]:
+    found: list[tuple[DateKey, tuple[int, int]]] = []
     for m in _DATE_NUMERIC.finditer(text):
         found.append(((int(m.group(1)), int(m.group(2)), int(m.group(3))), m.span()))
     for m in _DATE_CN.finditer(text):
@@ -204,7 +306,7 @@ def _dates_in(text: str) -> list[tuple[tuple[int | None, int, int | None], tuple
 
 
 def _times_in(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    found = []
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for m in _TIME.finditer(text):
         if m.group(0).rstrip().endswith(":") and not m.group(2):
             continue  # "第1:" is not a time
@@ -239,12 +341,17 @@ def _place_pattern() -> re.Pattern[str]:
 
 def _gazetteer() -> list[str]:
     """Prefecture names and 3+ character county names from cpca's adcode table, if installed."""
-    try:
-        from importlib.resources import files
+    from importlib.util import find_spec
+    from pathlib import Path
 
-        table = files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
+    # find_spec locates the package without importing it (cpca's import loads pandas)
+    spec = find_spec("cpca")
+    if spec is None or not spec.origin:
         return []  # provinces alone still cover the jurisdictions of the bundled notices
+    try:
+        table = (Path(spec.origin).parent / "resources" / "adcodes.csv").read_text(encoding="utf-8")
+    except OSError:
+        return []
     names = []
     for line in table.splitlines()[1:]:
         code, _, rest = line.partition(",")
@@ -261,12 +368,12 @@ def stated_values(sentence: str) -> list[Value]:
     text = _ENUMERATOR.sub("", _prepare(sentence))
     values: list[Value] = []
     dates = _dates_in(text)
-    for key, _ in dates:
-        values.append(Value("date", _date_text(key), key))
+    for date, _ in dates:
+        values.append(Value("date", _date_text(date), date))
     masked = _mask(text, [span for _, span in dates])
     times = _times_in(masked)
-    for key, _ in times:
-        values.append(Value("time", f"{key[0]}:{key[1]:02d}", key))
+    for clock, _ in times:
+        values.append(Value("time", f"{clock[0]}:{clock[1]:02d}", clock))
     masked = _mask(masked, [span for _, span in times])
     for m in _NUMBER.finditer(masked):
         numbers = _number_values(m.group(1), m.group(2))

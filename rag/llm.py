@@ -114,13 +114,19 @@ def backend_error(exc: BaseException, timeout: float | None = None, base_url: st
         return BackendError(f"模型服务超时 / model backend timed out{after}; raise RAG_LLM_TIMEOUT or try later")
     if isinstance(exc, openai.APIConnectionError | ConnectionError):
         where = f" at {base_url}" if base_url else ""
-        return BackendError(f"无法连接模型服务 / cannot connect to model backend{where}: {detail}; check RAG_LLM_BASE_URL")
+        return BackendError(
+            f"无法连接模型服务 / cannot connect to model backend{where}: {detail}; check RAG_LLM_BASE_URL"
+        )
     if isinstance(exc, openai.RateLimitError):
         return BackendError(f"模型服务限流 / model backend rate limit (HTTP 429): {detail}; wait and retry")
     if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
-        return BackendError(f"模型服务拒绝访问 / model backend refused the key (HTTP {exc.status_code}); check RAG_LLM_API_KEY")
+        return BackendError(
+            f"模型服务拒绝访问 / model backend refused the key (HTTP {exc.status_code}); check RAG_LLM_API_KEY"
+        )
     if isinstance(exc, openai.NotFoundError):
-        return BackendError(f"模型或接口不存在 / model backend returned HTTP 404: {detail}; check RAG_LLM_MODEL and RAG_LLM_BASE_URL")
+        return BackendError(
+            f"模型或接口不存在 / model backend returned HTTP 404: {detail}; check RAG_LLM_MODEL and RAG_LLM_BASE_URL"
+        )
     if isinstance(exc, openai.APIStatusError):
         return BackendError(f"模型服务返回错误 / model backend returned HTTP {exc.status_code}: {detail}")
     if isinstance(exc, openai.APIResponseValidationError | json.JSONDecodeError):
@@ -148,20 +154,27 @@ def _text_of(content: Any) -> str:
 
 def _openai_backend(settings: Settings) -> ChatBackend:
     if not settings.llm_base_url:
-        raise ConfigError("RAG_LLM_BASE_URL 未设置 / set RAG_LLM_BASE_URL to an OpenAI-compatible endpoint, e.g. https://api.deepseek.com/v1")
+        raise ConfigError(
+            "RAG_LLM_BASE_URL 未设置 / set RAG_LLM_BASE_URL to an OpenAI-compatible endpoint, e.g. https://api.deepseek.com/v1"
+        )
     if not settings.llm_model:
-        raise ConfigError("RAG_LLM_MODEL 未设置 / set RAG_LLM_MODEL to the model name at that endpoint, e.g. deepseek-chat")
+        raise ConfigError(
+            "RAG_LLM_MODEL 未设置 / set RAG_LLM_MODEL to the model name at that endpoint, e.g. deepseek-chat"
+        )
     from langchain_openai import ChatOpenAI
+    from pydantic import SecretStr
 
     model = ChatOpenAI(
         base_url=settings.llm_base_url,
         model=settings.llm_model,
         # local servers (vLLM, Ollama, llama.cpp) accept any key, but the client insists on one
-        api_key=settings.llm_api_key or "none",
+        api_key=SecretStr(settings.llm_api_key or "none"),
         timeout=settings.llm_timeout,
         max_retries=settings.llm_retries,
     )
-    return ChatBackend(f"openai:{settings.llm_model}", model, timeout=settings.llm_timeout, base_url=settings.llm_base_url)
+    return ChatBackend(
+        f"openai:{settings.llm_model}", model, timeout=settings.llm_timeout, base_url=settings.llm_base_url
+    )
 
 
 def _llamacpp_backend(settings: Settings) -> ChatBackend:

@@ -86,7 +86,9 @@ def render(name: str, prompts_dir: Path | None = None, **variables: Any) -> list
     except jinja2.UndefinedError as exc:
         raise ConfigError(f"提示词 {name} 缺少变量 / prompt {name} uses an undefined variable: {exc.message}") from exc
     except jinja2.TemplateSyntaxError as exc:
-        raise ConfigError(f"提示词模板语法错误 / prompt {name} has a template error at line {exc.lineno}: {exc.message}") from exc
+        raise ConfigError(
+            f"提示词模板语法错误 / prompt {name} has a template error at line {exc.lineno}: {exc.message}"
+        ) from exc
     return messages
 
 

@@ -17,12 +17,12 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from enum import Enum
+from enum import StrEnum
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
-class Fault(str, Enum):
+class Fault(StrEnum):
     """Ways the stub can misbehave, for one reply (in a script) or for all (`fault=`)."""
 
     TIMEOUT = "timeout"  # sleep past the client's timeout before answering
@@ -82,7 +82,10 @@ class StubOpenAI:
         handler = type("_BoundHandler", (_Handler,), {"stub": self})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="stub-openai", daemon=True)
+        # a short poll interval makes close() return quickly
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), name="stub-openai", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -105,8 +108,8 @@ class StubOpenAI:
         """The `/v1` root to give an OpenAI client."""
         if self._server is None:
             raise RuntimeError("StubOpenAI is not running; use it as a context manager")
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
+        port = self._server.server_address[1]
+        return f"http://127.0.0.1:{port}/v1"
 
     # ---- script ----------------------------------------------------------------------
 
@@ -178,7 +181,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server naming
         self._record(None)
         if self.path.rstrip("/").endswith("/models"):
-            self._send_json(200, {"object": "list", "data": [{"id": self.stub.model, "object": "model", "owned_by": "stub"}]})
+            self._send_json(
+                200, {"object": "list", "data": [{"id": self.stub.model, "object": "model", "owned_by": "stub"}]}
+            )
         else:
             self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
 
@@ -205,7 +210,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if reply is Fault.HTTP_429:
             # a short retry-after keeps client retries fast in tests
-            self._send_json(429, {"error": {"message": "rate limit reached", "type": "rate_limit_error"}}, {"retry-after-ms": "20"})
+            self._send_json(
+                429, {"error": {"message": "rate limit reached", "type": "rate_limit_error"}}, {"retry-after-ms": "20"}
+            )
             return
         if reply is Fault.HALLUCINATE:
             reply = self.stub.hallucinate(body)
@@ -218,7 +225,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _record(self, body: dict[str, Any] | None) -> None:
         with self.stub._lock:
-            self.stub.requests.append({"method": self.command, "path": self.path, "body": body, "headers": {k.lower(): v for k, v in self.headers.items()}})
+            self.stub.requests.append(
+                {
+                    "method": self.command,
+                    "path": self.path,
+                    "body": body,
+                    "headers": {k.lower(): v for k, v in self.headers.items()},
+                }
+            )
 
     def _send_json(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
@@ -238,7 +252,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send_completion(self, body: dict[str, Any], reply: Reply) -> None:
         if reply is Fault.MALFORMED_JSON:
-            self._send_bytes(200, b'{"id": "chatcmpl-stub", "choices": [{"message": {"content": "unterminated', "application/json")
+            self._send_bytes(
+                200, b'{"id": "chatcmpl-stub", "choices": [{"message": {"content": "unterminated', "application/json"
+            )
             return
         text = "" if reply is Fault.EMPTY else str(reply)
         payload = {
@@ -253,7 +269,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send_stream(self, body: dict[str, Any], reply: Reply) -> None:
         model = body.get("model", self.stub.model)
-        base = {"id": "chatcmpl-stub-stream", "object": "chat.completion.chunk", "created": int(time.time()), "model": model}
+        base = {
+            "id": "chatcmpl-stub-stream",
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": model,
+        }
 
         def event(delta: dict[str, Any], finish: str | None = None) -> bytes:
             chunk = dict(base, choices=[{"index": 0, "delta": delta, "finish_reason": finish}])
