@@ -173,10 +173,7 @@ def passage_text(chunk: Chunk) -> str:
 
 def build_profiles(metas: list[DocumentMeta], sources: dict[str, SourceText]) -> dict[str, Any]:
     """Requirement profiles per jurisdiction, cached with the index (JSON dicts)."""
-    try:
-        from .profile import extract_profile, profile_to_dict
-    except ImportError:  # requirement extraction not installed in this build
-        return {}
+    from .profile import extract_profile, profile_to_dict
 
     by_jurisdiction: dict[str, list[DocumentMeta]] = {}
     for meta in metas:

@@ -104,7 +104,7 @@ class Retriever:
         # coverage: the share of the question's IDF weight a clause contains, whatever its length
         weights = {t: state.bm25.idf(t) for t in set(query_tokens)}
         total = sum(weights.values()) or 1.0
-        coverage = {i: sum(w for t, w in weights.items() if t in state.token_sets[i]) / total for i in fused}
+        coverage = {i: _best_clause_coverage(state.chunks[i], weights, total) for i in fused}
         for rank, index in enumerate(sorted(fused, key=lambda i: (-coverage[i], -fused[i])), start=1):
             fused[index] += COVERAGE_WEIGHT / (RRF_K + rank)
         # answer-type evidence: a "when" question wants a clause with a date, "how many" a number …
@@ -142,6 +142,25 @@ _CLAUSE_TYPES = {
     "contact": re.compile(r"\d{3,4}-\d{7,8}|1\d{10}|@|联系人|电话"),
     "place": re.compile(r"https?://|www\.|@|路|街|号楼|邮寄|栏目|网"),
 }
+
+
+_CLAUSE_SPLIT = re.compile(r"(?<=[。；;！？!?])")
+
+
+def _best_clause_coverage(chunk: Chunk, weights: dict[str, float], total: float) -> float:
+    """Query-weight coverage of the chunk's best single sentence (with its section heading).
+
+    A clause that holds the question's terms together beats a long chunk that
+    scatters them over several sentences.
+    """
+    heading = set(tokenize(chunk.section, normalised=True)) if chunk.section else set()
+    best = 0.0
+    for sentence in _CLAUSE_SPLIT.split(chunk.norm):
+        if not sentence.strip():
+            continue
+        tokens = heading | set(tokenize(sentence, normalised=True))
+        best = max(best, sum(w for t, w in weights.items() if t in tokens) / total)
+    return best
 
 
 def answer_types(question_norm: str) -> set[str]:
