@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .clauses import LABEL, DocView, Span
 from .numerals import NUMBER, parse_number
 from .records import Section
-from .structure import Heading, Line
+from .structure import Heading, Line, lines_under
 
 # 不超过1000字 / (500 字以内) / 300字以内 / ( 300 字) / (限800字) / 不超过三千字 / 字数控制在2000字以内
 LIMIT = re.compile(
@@ -52,7 +52,7 @@ def extract_sections(view: DocView) -> list[Section]:
             limited_headings.add(index)
         if limit is None and not _is_section_heading(lines, index, limited_headings):
             continue
-        body = _body(lines, index)
+        body = lines_under(lines, index)
         drafts[line.start] = _Draft(
             start=line.start,
             title=clean_title(h.title),
@@ -109,16 +109,6 @@ def is_major(h: Heading) -> bool:
     if h.label:
         return bool(_MAJOR_LABEL.match(h.label))
     return h.level <= 2  # a heading the file itself marks (Word style, Markdown #)
-
-
-def _body(lines: list[Line], index: int) -> list[Line]:
-    level = lines[index].heading.level  # type: ignore[union-attr]
-    out = []
-    for line in lines[index + 1:]:
-        if line.part != lines[index].part or (line.heading is not None and line.heading.level <= level):
-            break
-        out.append(line)
-    return out
 
 
 def _guidance(body: list[Line]) -> str:

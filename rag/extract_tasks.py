@@ -7,7 +7,7 @@ import re
 from .clauses import LABEL, DocView, Span
 from .numerals import NUMBER, parse_number
 from .records import Task
-from .structure import Line
+from .structure import Line, lines_under
 
 # a section that lists the work a pilot must do
 TASK_SECTION = re.compile(r"(?:重点|主要|试点|建设)?(?:工作)?任务|建设内容|试点内容|工作内容")
@@ -33,7 +33,7 @@ def extract_tasks(view: DocView) -> list[Task]:
         title = LABEL.sub("", h.title)
         if not TASK_SECTION.search(title) or _NOT_TASK_SECTION.search(title):
             continue
-        body = _section_lines(lines, i)
+        body = lines_under(lines, i)
         items = [ln for ln in body if ln.heading is not None and ln.heading.level > h.level]
         if not items:
             continue
@@ -50,17 +50,6 @@ def extract_tasks(view: DocView) -> list[Task]:
             tasks.append(Task(item_title, mandatory, view.cite(span.strip_label())))
         break  # one task list per notice
     return tasks
-
-
-def _section_lines(lines: list[Line], index: int) -> list[Line]:
-    """Lines under the heading at `index`, up to the next heading of the same or a higher level."""
-    level = lines[index].heading.level  # type: ignore[union-attr]
-    out = []
-    for line in lines[index + 1:]:
-        if line.part != lines[index].part or (line.heading is not None and line.heading.level <= level):
-            break
-        out.append(line)
-    return out
 
 
 def _numbered_flags(text: str) -> dict[int, bool]:

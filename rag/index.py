@@ -7,6 +7,7 @@ never leaves a half-written index: readers keep using the previous generation.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -19,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from .embed import ChromaEmbeddingFunction, Embedder
-from .errors import IndexMissingError, RagError
+from .errors import IndexMissingError
 from .records import Chunk, DocumentMeta, Page, SourceText
 from .settings import Settings
 
@@ -121,10 +122,8 @@ class VectorStore:
 
     def drop(self) -> None:
         """Delete this generation's collection (server mode keeps collections otherwise)."""
-        try:
+        with contextlib.suppress(Exception):  # already gone
             self.client.delete_collection(self.collection_name)
-        except Exception:  # already gone
-            pass
 
 
 def write_generation(path: Path, metas: list[DocumentMeta], sources: dict[str, SourceText],
@@ -216,10 +215,6 @@ def open_current(settings: Settings) -> StoredGeneration:
 def remove_generation(settings: Settings, path: Path, embedder: Embedder | None = None) -> None:
     """Delete a stale generation directory (and its server collection, if any)."""
     if settings.chroma_host and embedder is not None:
-        try:
+        with contextlib.suppress(Exception):  # the server may be gone; the files still go
             VectorStore(settings, path.name, path, embedder).drop()
-        except RagError:
-            pass
-        except Exception:
-            pass
     shutil.rmtree(path, ignore_errors=True)

@@ -16,9 +16,7 @@ from .normalise import normalise
 _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
 # function words that carry no retrieval signal in questions or clauses
 STOPWORDS = frozenset(
-    "的 了 和 与 及 或 等 在 是 为 对 由 将 从 以 把 被 于 其 之 也 都 就 还 并 而 吗 呢 吧 啊 么 "
-    "什么 怎么 怎样 如何 哪些 哪个 多少 几 可以 能 能否 是否 需要 要 有 没有 我们 我 你 他们 这个 那个 "
-    "请问 一下 a an the of to in for and or is are what how which who when does do can".split()
+    ["的", "了", "和", "与", "及", "或", "等", "在", "是", "为", "对", "由", "将", "从", "以", "把", "被", "于", "其", "之", "也", "都", "就", "还", "并", "而", "吗", "呢", "吧", "啊", "么", "什么", "怎么", "怎样", "如何", "哪些", "哪个", "多少", "几", "可以", "能", "能否", "是否", "需要", "要", "有", "没有", "我们", "我", "你", "他们", "这个", "那个", "请问", "一下", "a", "an", "the", "of", "to", "in", "for", "and", "or", "is", "are", "what", "how", "which", "who", "when", "does", "do", "can"]
 )
 _lock = threading.Lock()
 

@@ -155,6 +155,17 @@ def parse_lines(source: SourceText) -> list[Line]:
     return lines
 
 
+def lines_under(lines: list[Line], index: int) -> list[Line]:
+    """Lines under the heading at `index`, up to the next heading of the same or a higher level."""
+    level = lines[index].heading.level  # type: ignore[union-attr]
+    out = []
+    for line in lines[index + 1 :]:
+        if line.part != lines[index].part or (line.heading is not None and line.heading.level <= level):
+            break
+        out.append(line)
+    return out
+
+
 def section_label(path: tuple[str, ...]) -> str:
     """Human-readable section path: '四、申报要求 > (一)申报范围'."""
     return " > ".join(path)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 CJK_FONT = "STSong-Light"
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
@@ -71,7 +71,7 @@ def _pdf_bytes(pages: Sequence[str], title: str = "", size: float = 12.0) -> byt
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     if title:
         c.setTitle(title)
-    for number, page_text in enumerate(pages or [""], start=1):
+    for _number, page_text in enumerate(pages or [""], start=1):
         y = page_h - margin
         c.setFont(CJK_FONT, size)
         for line in wrap_text(page_text, page_w - 2 * margin, size):
@@ -231,8 +231,7 @@ def make_image_only_pdf(path) -> Path:
     side = 32
     pixels = bytes(((x * 7) ^ (y * 5)) & 0xFF for y in range(side) for x in range(side))
     c._code.append(
-        "q 200 0 0 200 80 60 cm BI /W %d /H %d /BPC 8 /CS /G /F /AHx ID %s> EI Q"
-        % (side, side, pixels.hex())
+        f"q 200 0 0 200 80 60 cm BI /W {side} /H {side} /BPC 8 /CS /G /F /AHx ID {pixels.hex()}> EI Q"
     )
     c.showPage()
     c.save()
@@ -301,10 +300,10 @@ def make_zip_bomb_docx(path, unpacked_mb: int = 320) -> Path:
     """
     path = _prepare(path)
     head = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        "<w:body><w:p><w:r><w:t>"
-    ).encode()
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>"
+    )
     tail = b"</w:t></w:r></w:p></w:body></w:document>"
     total = unpacked_mb * 1024 * 1024
     chunk = b"A" * (1024 * 1024)

@@ -334,12 +334,12 @@ def build_pdf(path: Path, blocks=JIANGSU) -> Path:
             size, lead = 11.0, 16.0
             widths = [body * r for r in ratios]
             for row in rows:
-                cells = [wrap(cell, w - 8, size) for cell, w in zip(row, widths)]
+                cells = [wrap(cell, w - 8, size) for cell, w in zip(row, widths, strict=False)]
                 height = max(len(cl) for cl in cells) * lead + 8
                 need(height)
                 y0 = state["y"]
                 x = margin_x
-                for cell_lines, w in zip(cells, widths):
+                for cell_lines, w in zip(cells, widths, strict=False):
                     c.rect(x, y0 - height, w, height)
                     c.setFont(FONT, size)
                     for i, ln in enumerate(cell_lines):

@@ -18,7 +18,6 @@ Exits 1 and lists every problem if anything is wrong.
 from __future__ import annotations
 
 import importlib.util
-import io
 import json
 import re
 import sys
