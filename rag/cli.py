@@ -69,6 +69,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", type=Path, default=None, help="also write the matrix as CSV")
     p.set_defaults(handler=cmd_compare)
 
+    p = sub.add_parser("eligibility", parents=[common], help="eligibility verdict per jurisdiction")
+    p.add_argument("applicant", nargs="?", type=Path, help="applicant YAML/JSON file")
+    p.add_argument("--text", default=None, help="the organisation described in one or a few sentences")
+    p.add_argument("--jurisdiction", action="append", default=None)
+    p.set_defaults(handler=cmd_eligibility)
+
+    p = sub.add_parser("draft", parents=[common], help="draft one template section within its limit")
+    p.add_argument("--jurisdiction", required=True)
+    p.add_argument("--section", required=True, help="template section title")
+    p.add_argument("--facts", type=Path, default=None, help="applicant facts (YAML/JSON) or materials (pdf/docx/txt/md)")
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--count-mode", choices=["word", "char"], default="word")
+    p.add_argument("--out", type=Path, default=None, help="write the draft (.md or .docx)")
+    p.set_defaults(handler=cmd_draft)
+
+    p = sub.add_parser("check", parents=[common], help="gap analysis of a draft application")
+    p.add_argument("draft", type=Path)
+    p.add_argument("--jurisdiction", action="append", default=None)
+    p.add_argument("--out", type=Path, default=None, help="write the report (.md or .docx)")
+    p.set_defaults(handler=cmd_check)
+
     p = sub.add_parser("backend", parents=[common], help="show the generative backend; --test checks the connection")
     p.add_argument("--test", action="store_true")
     p.set_defaults(handler=cmd_backend)
@@ -109,23 +130,11 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]
     return rows, human
 
 
-def _ensured(settings: Settings) -> Settings:
-    """Build the bundled index on first use so every command works on a fresh checkout."""
-    from .index import Layout
-
-    if Layout(settings).current() is None:
-        from .ingest import ingest
-
-        print("首次使用，正在建立索引 / building the index for the first time…", file=sys.stderr)
-        ingest(settings, progress=_progress)
-    return settings
-
-
 def ensure_index(settings: Settings):  # type: ignore[no-untyped-def]
     """The published generation, building it first when missing."""
-    from .index import open_current
+    from .profiles import ensure_index as ensure
 
-    return open_current(_ensured(settings))
+    return ensure(settings)
 
 
 def resolve_jurisdictions(values: list[str] | None, known: dict[str, str]) -> list[str]:
@@ -141,7 +150,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
 
     if not args.question.strip():
         raise InputError("问题为空 / empty question — 请输入问题 / type a question")
-    retriever = Retriever(_ensured(settings))
+    ensure_index(settings)
+    retriever = Retriever(settings)
     jurisdictions = resolve_jurisdictions(args.jurisdiction, retriever.known_jurisdictions())
     backend = _backend(settings)
     answer = answer_question(args.question, retriever, settings, jurisdictions or None, backend=backend)
@@ -159,29 +169,9 @@ def _backend(settings: Settings) -> Any:
     return make_backend(settings)
 
 
-def _profiles(settings: Settings) -> tuple[dict[str, Any], dict[str, str]]:
-    generation = ensure_index(settings)
-    known = {m.jurisdiction: m.jurisdiction_name for m, _ in generation.documents()}
-    return generation.profiles(), known
-
-
-def load_profile(settings: Settings, jurisdiction: str, as_of: dt.date | None = None) -> Any:
-    """The cached requirement profile of one jurisdiction, with its window as of `as_of`."""
-    from .profile import profile_from_dict, window_status
-
-    profiles, known = _profiles(settings)
-    jid = resolve_jurisdictions([jurisdiction], known)[0]
-    if jid not in profiles:
-        raise InputError(f"没有 {jurisdiction} 的要求画像 / no requirement profile for {jurisdiction}")
-    profile = profile_from_dict(profiles[jid])
-    status = window_status(profile.deadlines, as_of or dt.date.today())
-    from dataclasses import replace
-
-    return replace(profile, status=status)
-
-
 def cmd_profile(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
     from .profile import profile_to_dict
+    from .profiles import load_profile
 
     profile = load_profile(settings, args.jurisdiction, args.as_of)
     data = profile_to_dict(profile)
@@ -198,15 +188,31 @@ def cmd_profile(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]
 
 def cmd_compare(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
     from .profile import compare_profiles, comparison_csv
+    from .profiles import load_profiles
 
-    profiles, known = _profiles(settings)
-    ids = resolve_jurisdictions(args.jurisdictions, known) or list(profiles)
-    loaded = [load_profile(settings, jid, args.as_of) for jid in ids]
-    rows = compare_profiles(loaded)
+    rows = compare_profiles(load_profiles(settings, args.jurisdictions, args.as_of))
     csv_text = comparison_csv(rows)
     if args.csv:
         args.csv.write_text(csv_text, encoding="utf-8-sig")
     return rows, csv_text
+
+
+def cmd_eligibility(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
+    from .eligibility import run_cli
+
+    return run_cli(args, settings, _backend(settings))
+
+
+def cmd_draft(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
+    from .draft import run_cli
+
+    return run_cli(args, settings, _backend(settings))
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
+    from .check import run_cli
+
+    return run_cli(args, settings, _backend(settings))
 
 
 def cmd_backend(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
