@@ -16,6 +16,7 @@ from .dates import YEAR_RE
 from .normalise import quote_from
 from .records import Citation, DocumentMeta, SourceText
 from .structure import Line, parse_lines, section_label
+from .tables import Table, read_tables
 
 # a line that starts a new item of a list, never the continuation of the previous line
 ITEM_START = re.compile(r"^(?:\d{1,2}\s*[.、．]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\s*、|[①-⑩]|【|□|附件)")
@@ -134,6 +135,11 @@ class DocView:
             if begin < len(para.text):
                 out.append(para.sub(begin, len(para.text)))
         return [s for s in out if s.text.strip()]
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        """Tables of the document (DOCX cells one per line, or tab-separated rows)."""
+        return read_tables(self.source.text, self.lines)
 
     @cached_property
     def year(self) -> int | None:

@@ -18,7 +18,8 @@ from .records import EligibilityItem
 # sections that state who may apply
 ELIGIBILITY_SECTION = re.compile(r"申报(?:要求|条件|范围|对象|主体|资格)|申请(?:条件|对象)|基本条件|支持对象|征集对象|遴选条件")
 # pieces that are not conditions on the applicant: form filling, material quality, periods
-_NOT_CONDITION = re.compile(r"填写|签章|盖章|签字|附上|□|是否|名称用全称")
+# …and steps of the procedure: 由推荐单位统一报送至省数据局
+_NOT_CONDITION = re.compile(r"填写|签章|盖章|签字|附上|□|是否|名称用全称|(?:报送|提交|发送|寄送|递交)(?:至|到)")
 # sentences about the application documents or the project period, not the applicant
 _NOT_ABOUT_APPLICANT = re.compile(r"^(?:\S{0,6})?(?:申报材料|申报书|申报文件)(?:须|应|要|需)|(?:建设|培育|试点|实施)周?期(?:一般)?为|^如有|^如需")
 _CONTINUATION = re.compile(r"^(?:以及|及|或|或者|包括|如|含|即|由|享有|等|特别是|尤其)")
@@ -36,14 +37,14 @@ _MODAL = re.compile(r"须|应|需|必须|宜|具有|具备|健全|良好|面向|
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", re.compile(r"信用(?:记录|状况|良好|评价)|失信|信用中国|严重违法失信")),
     ("exclusion", re.compile(r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于|不涉及[^，,。]{0,6}(?:违法|违规)")),
-    ("one_project", re.compile(r"(?:仅限|只能|限|最多)(?:申报|报送)?\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{0,6}(?:仅限|限|只能)")),
+    ("one_project", re.compile(r"(?:仅限|只能|限|最多)(?:申报|报送|报)?\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{0,6}(?:仅限|限|只能)")),
     ("joint_rule", re.compile(
         r"(?:接受|支持|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,6}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
     )),
     ("consent", re.compile(r"(?:获得?|征得|经)[^，,。]{0,20}(?:同意|批准|授权)")),
     ("recommendation", re.compile(r"(?:获得?|经|由)[^，,。]{0,30}推荐|为(?:汇总)?推荐单位|负责[^，,。]{0,12}(?:初审|审核|推荐)")),
     ("operator_role", re.compile(r"(?:应|须|需)?为[^，,。]{0,20}(?:运营单位|运营主体|运营方|建设运营方)")),
-    ("choice", re.compile(rf"择一申报|选择\s*(?:{NUMBER})\s*个[^，,。]{{0,8}}(?:方向|类别|类型)")),
+    ("choice", re.compile(rf"择一(?:方向|类别|类型|领域)?(?:进行)?申报|选择\s*(?:{NUMBER})\s*个[^，,。]{{0,8}}(?:方向|类别|类型)")),
 )
 _IDENTITY = (
     ("registration_place", re.compile(r"注册")),

@@ -7,7 +7,8 @@ import re
 from .clauses import LABEL, DocView, Span
 from .extract_sections import is_major
 from .records import Material
-from .structure import Line
+from .structure import Line, lines_under
+from .tables import Table, flag_of
 
 FORM = re.compile(r"(申报书|申请书|汇总表|申报表|信息表|登记表|任务书|推荐表|承诺书|推荐函)(?:模板|样式|格式)?$")
 _MATERIALS_HEAD = re.compile(r"证明材料|材料清单|资料清单|附件材料|佐证材料|支撑材料")
@@ -22,6 +23,8 @@ def extract_materials(view: DocView) -> list[Material]:
     """Materials named by one document, with required True/False/None (unstated)."""
     found: list[Material] = []
     found += _attachment_forms(view)
+    found += _material_tables(view)
+    found += _body_lists(view)
     found += _submit_list(view)
     found += _material_sections(view)
     found += _brackets(view)
@@ -47,6 +50,101 @@ def _attachment_forms(view: DocView) -> list[Material]:
         if FORM.search(title.replace(" ", "")):
             out.append(Material(title, True, view.cite(_span(line))))
     return out
+
+
+# a heading over a list of documents to hand in: 申报材料 / 必备材料 / 选报材料 / 材料清单
+_LIST_HEAD = re.compile(r"材料|资料|文件清单|附件清单")
+# heading words that set the flag of every item under them
+_HEAD_REQUIRED = re.compile(r"必备|必报|必交|必须提供|必需|基本材料|必要材料")
+_HEAD_OPTIONAL = re.compile(r"选报|选交|选择性|可选|选填|补充材料|辅助材料|其他材料|可提供")
+# an item that names a document (not a rule about how documents must be written)
+_DOCUMENT = re.compile(r"申报书|申请书|报告|执照|证书|证明|材料|协议|合同|文件|承诺书|复印件|扫描件|清单|报表|方案|函|表|名录|目录|制度")
+_RULE_WORDS = re.compile(r"(?:须|应|需|要|不得|务必)(?!提供|提交|附)|突出|明确|真实|规范|格式|装订|盖章|签字")
+# a parenthesis that makes an item conditional: （如有）（联合申报的提供）
+_ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有则|的提供|时提供|的须提供|的需提供)[^()（）]*[)）]")
+_ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:选报|选填|可选|可提供|选交)\s*[)）]")
+_LEAD_IN = re.compile(r"(?:材料|资料|文件)[^。；;]{0,12}[:：]$")
+_MAT_FLAG_COLUMN = re.compile(r"是否必|必备|必选|必须|提供要求|要求|类别|性质|属性")
+_MAT_NAME_COLUMN = re.compile(r"材料|文件|资料|名称")
+
+
+def _material_tables(view: DocView) -> list[Material]:
+    """Rows of a material table: 材料名称 | 是否必须 (是/否) or 提供要求 (须提供/可提供)."""
+    out: list[Material] = []
+    for table in view.tables:
+        flag_col = table.column(_MAT_FLAG_COLUMN)
+        skip = (flag_col,) if flag_col is not None else ()
+        name_col = table.column(re.compile(r"材料|文件|资料"), skip=skip)
+        if name_col is None or flag_col is None:
+            continue
+        out += _table_rows(view, table, name_col, flag_col)
+    return out
+
+
+def _table_rows(view: DocView, table: Table, name_col: int, flag_col: int) -> list[Material]:
+    out = []
+    for row in table.rows[1:]:
+        if name_col >= len(row) or row[name_col].line is None:
+            continue
+        cell = row[name_col]
+        flag = flag_of(row[flag_col].text) if flag_col < len(row) else None
+        line = cell.line
+        assert line is not None
+        out.append(Material(_clean(cell.text), flag, view.cite(_span(line))))
+    return out
+
+
+def _body_lists(view: DocView) -> list[Material]:
+    """Numbered documents listed under a materials heading of the notice (1.营业执照复印件；…)."""
+    out: list[Material] = []
+    lines = view.lines
+    for index, line in enumerate(lines):
+        h = line.heading
+        if h is None or h.level == 0 or line.body_from < len(line.norm):
+            continue
+        title = LABEL.sub("", h.title)
+        if not _LIST_HEAD.search(title) or _MATERIALS_HEAD.search(title) and line.part:
+            continue  # a template's 证明材料 section is read by _material_sections
+        default: bool | None = True
+        if _HEAD_OPTIONAL.search(title):
+            default = False
+        elif _HEAD_REQUIRED.search(title):
+            default = True
+        for item in lines_under(lines, index):
+            # only the heading's own items: not those of a nested part (申请报告应包括…)
+            own = item.path[-2] if item.heading is not None and len(item.path) >= 2 else item.path[-1]
+            if own != h.title or not LABEL.match(item.norm):
+                continue
+            material = _list_item(view, item, default)
+            if material is not None:
+                out.append(material)
+    # a lead-in line anywhere in the body: 需提交以下材料： / 申报材料清单如下：
+    for index, line in enumerate(lines):
+        if line.part or line.heading is not None or not _LEAD_IN.search(line.norm):
+            continue
+        default = False if _HEAD_OPTIONAL.search(line.norm) else True
+        for item in lines[index + 1:]:
+            if item.heading is not None and not LABEL.match(item.norm) or not LABEL.match(item.norm):
+                break
+            material = _list_item(view, item, default)
+            if material is not None:
+                out.append(material)
+    return out
+
+
+def _list_item(view: DocView, line: Line, default: bool | None) -> Material | None:
+    span = _span(line).strip_label().strip_punct()
+    text = span.text
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
+    if len(bare) > 40 or re.search(r"[。，,；;：:]", bare) or _RULE_WORDS.search(bare) or not _DOCUMENT.search(bare):
+        return None
+    required = default
+    if _ITEM_CONDITION.search(text):
+        required = None
+    elif _ITEM_OPTIONAL.search(text):
+        required = False
+    title = _clean(re.sub(r"^(?:须|需|必须|应|应当|可|可以)?(?:提供|提交|附上|附)", "", text))
+    return Material(title, required, view.cite(span)) if len(title) > 1 else None
 
 
 def _submit_list(view: DocView) -> list[Material]:

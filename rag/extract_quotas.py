@@ -28,7 +28,7 @@ def extract_quotas(view: DocView) -> list[Quota]:
                 if not m:
                     continue
                 value = parse_number(m.group("n"))
-                if value is None or re.search(r"万元|字|页|MB|天|日|年", piece.text[m.end(): m.end() + 2]):
+                if value is None or re.search(r"万元|字|页|MB|天|日|年|月", piece.text[m.end(): m.end() + 2]):
                     continue
                 quotas.append(Quota(piece.text, view.cite(piece), kind=_kind(piece.text, sentence.text), value=value))
                 break

@@ -40,7 +40,7 @@ def extract_sections(view: DocView) -> list[Section]:
     """Sections of the application template(s) in one document, in order, with their limits."""
     lines = [ln for ln in view.lines if ln.part or view.meta.kind == "template"]
     if not lines:
-        return []
+        return _body_outline(view)
     drafts: dict[int, _Draft] = {}
     limited_headings: set[int] = set()
     for index, line in enumerate(lines):
@@ -68,6 +68,32 @@ def extract_sections(view: DocView) -> list[Section]:
         for d in sorted(drafts.values(), key=lambda d: d.start)
         if d.title
     ]
+
+
+def _body_outline(view: DocView) -> list[Section]:
+    """An outline of the application the notice body prescribes: 申请报告应包括以下部分：
+    （一）项目摘要（限200字）（二）…; a list of sibling headings where some carry a 字数 limit."""
+    groups: dict[tuple[tuple[str, ...], int], list[int]] = {}
+    lines = view.lines
+    for index, line in enumerate(lines):
+        h = line.heading
+        if line.part or h is None or h.level == 0:
+            continue
+        groups.setdefault((line.path[:-1], h.level), []).append(index)
+    out = []
+    for members in groups.values():
+        limits = {i: _limit_in(lines[i].norm) for i in members}
+        if not any(v is not None for v in limits.values()):
+            continue
+        for i in members:
+            line = lines[i]
+            body = lines_under(lines, i)
+            limit = limits[i]
+            title = clean_title(line.heading.title)  # type: ignore[union-attr]
+            span = _span(line)
+            section = Section(title, limit, "字" if limit is not None else None, _guidance(body), view.cite(span), tuple(_points(body)), _parent_title(line))
+            out.append(section)
+    return [s for s in out if s.title]
 
 
 def clean_title(title: str) -> str:

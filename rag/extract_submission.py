@@ -13,13 +13,23 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _ONLINE = re.compile(r"网上申报|在线申报|在线填报|在线填写|网上填报|系统(?:中|内|上)?(?:申报|填报|提交)|平台(?:中|内|上)?(?:申报|填报|提交)|登录[^，,。]{0,20}(?:系统|平台|网)")
 _POST = re.compile(r"EMS|邮寄|快递|寄送|寄至|挂号信")
 _PAPER = re.compile(rf"纸质(?:版|材料|文件|件)?[^，,。]{{0,4}}(?:一式)?\s*(?:{NUMBER})\s*份|一式\s*(?:{NUMBER})\s*份|纸质(?:版|材料|文件)")
+# how the paper copy is printed and bound: A4纸双面打印、胶装成册
+_PRINT = re.compile(r"[双单]面打印|胶装|装订成册|装订成本|A4(?:纸|幅面|规格)")
 # a seal the notice demands (须加盖公章, 须…签章), not a signature line of a form
 _SEAL_RULE = re.compile(r"(?:须|需|应|必须|要求)[^，,。]{0,20}(?:加盖|盖章|签章|公章)")
+# a seal stated as an action even without a modal: 逐页加盖单位公章, 在封面和骑缝处加盖公章, 加盖骑缝章
+_SEAL_ACT = re.compile(r"逐页加盖|骑缝|加盖[^，,。]{0,10}?(?:公章|印章|章)|(?:盖章|签章)(?:确认|后报送|后提交)")
 _SEAL_LINE = re.compile(r"^(?P<who>[^，,。:：()（）]{2,12}?)\s*[(（](?:盖章|签章|公章|加盖公章)[)）]")
 _NAMING = re.compile(r"(?:主题|标题|文件名|命名|名称)[^，,。]{0,6}[“\"「『].+?[”\"」』]|[“\"「『].+?[”\"」』][^，,。]{0,8}(?:命名|格式)")
 _ENVELOPE = re.compile(r"信封|封面[^，,。]{0,4}注明")
 _FORMAT = re.compile(r"扫描(?:版|件)|可编辑版|word|PDF|pdf|电子版[^，,。]{0,4}(?:一份|1份)")
 _DELIVER = re.compile(r"(?:发送|报送|提交|送达|递交|寄送)(?:至|到)(?P<to>[^，,。]{2,30})")
+# 将申报材料报所在地市州数据局 / 将推荐函和申报材料统一报送至省数据局: where the papers go
+_HAND_TO = re.compile(r"将[^，,。]{2,30}?(?:报|报送|提交|递交|送)(?:至|到)?(?P<to>所在[^，,。]{2,20}|[^，,。]{2,20}?(?:局|厅|委|办|处|部门|中心))")
+# an online channel named as a system or platform, stated together with its deadline
+_VIA_SYSTEM = re.compile(r"(?:通过|登录|登陆)[^，,。]{2,30}(?:系统|平台|网站|网)")
+# a heading-like clause that still states a rule: （二）申报书须逐页加盖单位公章。
+_RULE_IN_HEADING = re.compile(r"须|应|需|必须|一式|加盖|打印|装订")
 
 
 def extract_submission(view: DocView) -> list[Submission]:
@@ -27,12 +37,12 @@ def extract_submission(view: DocView) -> list[Submission]:
     items: list[Submission] = []
     seal_rules = 0
     for sentence in view.sentences:
-        if view.is_heading_text(sentence):
+        if view.is_heading_text(sentence) and not _RULE_IN_HEADING.search(sentence.text):
             continue
         for piece in sentence.strip_label().pieces():
             for channel, detail in _classify(piece):
-                # a seal rule is cited whole: 盖章处，须加盖公章，复印无效
-                where = sentence.strip_label() if channel == "seal" else piece
+                # seal and paper rules are cited whole: 盖章处，须加盖公章，复印无效 / A4纸双面打印，一式两份
+                where = sentence.strip_label() if channel in ("seal", "paper") else piece
                 seal_rules += channel == "seal"
                 items.append(Submission(channel, detail if channel != "seal" else where.text.rstrip("。"), view.cite(where)))
     if not seal_rules:
@@ -57,7 +67,7 @@ def _classify(piece: Span) -> list[tuple[str, str]]:
         out.append(("email", "、".join(emails)))
     if urls:
         out.append(("online", urls[0].rstrip(")）")))
-    elif _ONLINE.search(text) and not piece.part and not re.search(r"截止|\d+月\d+日", text):
+    elif _ONLINE.search(text) and not piece.part and (_VIA_SYSTEM.search(text) or not re.search(r"截止|\d+月\d+日", text)):
         out.append(("online", text))
     if _POST.search(text):
         address = re.search(r"[(（](?P<a>[^()（）]{6,60})[)）]", text)
@@ -66,13 +76,25 @@ def _classify(piece: Span) -> list[tuple[str, str]]:
     if paper and not piece.part:
         copies = re.search(rf"(?:一式)?\s*({NUMBER})\s*份", paper.group(0))
         out.append(("paper", f"纸质版{parse_number(copies.group(1))}份" if copies else paper.group(0)))
-    if _SEAL_RULE.search(text) and not re.search(r"扫描", text):
+    elif _PRINT.search(text) and not piece.part:
+        out.append(("paper", _PRINT.search(text).group(0)))  # type: ignore[union-attr]
+    if _is_seal_rule(text):
         out.append(("seal", text))
     # naming rules and envelopes always; file formats and delivery points only when nothing else was said
     plain = not out and not piece.part and (_is_format(text) or _is_delivery(text))
     if _NAMING.search(text) or _ENVELOPE.search(text) or plain:
         out.append(("other", text))
     return out
+
+
+def _is_seal_rule(text: str) -> bool:
+    """A seal the notice demands, with or without 须; not a form's (加盖单位公章) placeholder."""
+    if re.search(r"扫描", text):
+        return False
+    if _SEAL_RULE.search(text):
+        return True
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
+    return bool(_SEAL_ACT.search(bare)) and not re.search(r"[:：]\s*$", bare)
 
 
 def _is_format(text: str) -> bool:
@@ -82,24 +104,31 @@ def _is_format(text: str) -> bool:
 
 def _is_delivery(text: str) -> bool:
     """发送至省经信厅基础设施处: where to deliver (an email address is its own channel)."""
-    m = _DELIVER.search(text)
+    m = _DELIVER.search(text) or _HAND_TO.search(text)
     return bool(m and not re.search(r"邮箱|邮件", m.group("to")))
 
 
 def _dedupe(items: list[Submission]) -> list[Submission]:
     """One item per channel and detail; a template's 须知 repeats the notice's seal rule."""
     kept: list[Submission] = []
+    counted_paper = any(i.channel == "paper" and re.search(r"\d", i.detail) for i in items)
     for item in items:
         # the online method is stated once (网上申报方式); later mentions only repeat it
         if item.channel == "online" and not URL.search(item.detail) and any(
             k.channel == "online" and not URL.search(k.detail) for k in kept
         ):
             continue
+        # a bare mention of paper (报送纸质材料) only repeats the rule that states the copies
+        if item.channel == "paper" and counted_paper and not re.search(r"\d", item.detail) and not _PRINT.search(item.detail):
+            continue
         key = re.sub(r"\W", "", item.detail)
         duplicate = False
         for other in kept:
             if other.channel != item.channel:
                 continue
+            if other.citation.quote == item.citation.quote:
+                duplicate = True  # one sentence stating one rule in two pieces
+                break
             other_key = re.sub(r"\W", "", other.detail)
             a = {key[i: i + 2] for i in range(len(key) - 1)}
             b = {other_key[i: i + 2] for i in range(len(other_key) - 1)}

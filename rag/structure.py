@@ -132,7 +132,9 @@ def parse_lines(source: SourceText) -> list[Line]:
         hinted = hints.get(line_start) or hints.get(line_start + (len(raw) - len(raw.lstrip())))
         if heading is None and hinted and len(norm) <= 40:
             heading, body_from = Heading(level=hinted, label="", title=norm), len(norm)
-        started = is_template_start(norm) if body_seen else None
+        # a table cell (DOCX tables arrive one tab-led cell per line) never opens an attachment
+        cell = raw.lstrip(" ").startswith("\t")
+        started = is_template_start(norm) if body_seen and not cell else None
         if started and heading is None:
             if started.startswith("附件") or not part:
                 part = started  # a new attachment opens a fresh heading path

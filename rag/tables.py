@@ -1,0 +1,99 @@
+"""Tables of a notice, read back from text: DOCX tables arrive one tab-led cell per line
+(rows separated by a blank line), PDF and plain-text tables as tab-separated rows.
+
+Extraction reads task lists and material lists from tables whose header names a column
+such as 任务属性 / 是否必须 / 提供要求; each cell keeps its content line for citations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalise import normalise
+from .structure import Line
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # normalised cell text ("" for an empty cell)
+    line: Line | None  # the content line that holds it (None for an empty cell)
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[Cell, ...], ...]
+
+    @property
+    def header(self) -> tuple[Cell, ...]:
+        return self.rows[0] if self.rows else ()
+
+    def column(self, pattern: re.Pattern[str], skip: tuple[int, ...] = ()) -> int | None:
+        """Index of the first header cell matching `pattern` (columns in `skip` excluded)."""
+        for i, cell in enumerate(self.header):
+            if i not in skip and cell.text and pattern.search(cell.text):
+                return i
+        return None
+
+
+def read_tables(text: str, lines: list[Line]) -> list[Table]:
+    """Every table of at least a header and one row, in document order."""
+    by_start = {line.start: line for line in lines}
+    tables: list[Table] = []
+    rows: list[tuple[Cell, ...]] = []
+    row: list[Cell] = []
+
+    def close_row() -> None:
+        nonlocal row
+        if row:
+            rows.append(tuple(row))
+            row = []
+
+    def close_table() -> None:
+        nonlocal rows
+        close_row()
+        if len(rows) >= 2:
+            tables.append(Table(tuple(rows)))
+        rows = []
+
+    position = 0
+    for raw in text.split("\n"):
+        start = position
+        position += len(raw) + 1
+        content = raw.strip()
+        if not content:
+            close_row()  # a blank line ends a DOCX row
+            continue
+        lead = raw[: len(raw) - len(raw.lstrip(" "))]
+        if raw[len(lead):].startswith("\t"):
+            # one cell per line; an empty cell is a lone tab
+            cell_start = start + len(raw) - len(raw.lstrip())
+            row.append(Cell(normalise(content), by_start.get(cell_start)))
+            continue
+        if "\t" in content:
+            # a row of tab-separated cells on one line; each cell is cited by its row
+            close_row()
+            line = by_start.get(start + len(raw) - len(raw.lstrip()))
+            rows.append(tuple(Cell(normalise(c.strip()), line if c.strip() else None) for c in content.split("\t")))
+            continue
+        close_table()
+    close_table()
+    return tables
+
+
+# a cell's answer to "must it be done / provided?": True, False, or None when conditional
+_CONDITIONAL = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需)?提供$")
+_NO = re.compile(r"^(?:否|×|非必[须需选]|可选|选建|选做|选填|选报|选交|自选|可提供|可不提供|鼓励|选择性)|可选|选做|选报")
+_YES = re.compile(r"^(?:是|√|✓|必|须|需|应)|必选|必建|必须|必需|必备|必报|必交|必填|须提供")
+
+
+def flag_of(text: str) -> bool | None:
+    """Mandatory/required flag written in a table cell (必选 / 是 / 须提供 → True; 可选 / 否 → False)."""
+    text = text.strip()
+    if not text or _CONDITIONAL.search(text):
+        return None
+    if _NO.search(text):
+        return False
+    if _YES.search(text):
+        return True
+    return None
