@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         "retrieval": _retrieval,
         "profiles": lambda: _optional("profiles", _profiles),
         "grounding": lambda: _optional("grounding", _grounding),
+        "drafting": lambda: _optional("drafting", _drafting),
     }
     results: dict[str, float] = {}
     for name, run in suites.items():
@@ -87,6 +88,12 @@ def _grounding() -> dict[str, float]:
     from .grounding_eval import evaluate_guard
 
     return evaluate_guard()
+
+
+def _drafting() -> dict[str, float]:
+    from .draft_eval import evaluate_drafting
+
+    return evaluate_drafting()
 
 
 if __name__ == "__main__":
