@@ -79,7 +79,7 @@ def _profiles() -> dict[str, float]:
     from .profile_eval import evaluate_profiles
 
     out = {}
-    for split in ("bundled", "unseen"):
+    for split in ("bundled", "dev", "unseen"):
         out.update(evaluate_profiles(split))
     return out
 

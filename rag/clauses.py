@@ -75,7 +75,10 @@ class Span:
         # a conditional lead-in belongs to the clause it conditions: 如有联合申报主体，则须…
         merged: list[Span] = []
         for piece in out:
-            if merged and _CONDITION.match(merged[-1].text) and len(merged[-1].text) <= 16:
+            lead = merged[-1].text if merged else ""
+            # 联合申报的，牵头单位须… : a short "…的" clause names whom the next clause binds
+            conditional = _CONDITION.match(lead) and len(lead) <= 16 or lead.endswith("的") and len(lead) <= 8
+            if merged and conditional:
                 first = merged.pop()
                 start = self.origin.index(first.origin[0])
                 merged.append(self.sub(start, self.origin.index(piece.origin[-1]) + 1))

@@ -18,6 +18,7 @@ _FROM_NOW = re.compile(r"(?:即日起|自即日起|发布之日起|印发之日�
 _RECOMMENDER = re.compile(
     r"推荐单位|推荐部门|主管部门|(?:经信|数据|资源|工信|发改)[^，,。]{0,6}(?:局|厅|委|部门)|管理部门|地方|各地|各[省市区县]|初审|审核|汇总|推荐报送"
 )
+_DESTINATION = re.compile(r"(?:报送|提交|发送|寄送|递交|送达|报)(?:至|到)[^，,。；;]*")
 _APPLICANT = re.compile(r"申报主体|申报单位|申请单位|企业|项目单位|在线申报|网上申报|申报截止|征集|报名")
 
 
@@ -74,6 +75,7 @@ def _who(piece: Span, sentence: Span, offset: int) -> str:
     heading = sentence.path[-1] if sentence.path else ""
     subject = sentence.text[:offset]
     for text in (piece.text, subject, heading):
+        text = _DESTINATION.sub("", text)  # where papers go (报送至市数据局) is not who sends them
         applicant = _APPLICANT.search(text)
         recommender = _RECOMMENDER.search(text)
         if applicant and recommender:

@@ -27,11 +27,18 @@ _PLACE = (
     re.compile(r"注册(?:地)?在(?P<p>[^，,。、的]{2,12}?)(?:区域|境|范围|行政区域)?内"),
     re.compile(r"在(?P<p>[^，,。、]{2,12}?)(?:区域|境|范围|行政区域)?内(?:依法)?(?:登记)?注册"),
     re.compile(r"(?:面向|为)(?P<p>[^，,。、]{2,12}?)(?:区域|境|范围)?内(?:依法)?注册"),
+    re.compile(r"注册地(?:为|在|位于|须在|应在|须为|应为)(?P<p>[^，,。、的内]{2,12}?)(?:区域|境|范围|行政区域)?(?:内)?(?=[，,。；;、]|$)"),
 )
 _FORMS = re.compile(r"独立(?:企业)?法人(?:资格|单位)?|(?:企业|事业单位|社会团体|民办非企业单位)法人")
 _ALSO = re.compile(r"(?:以及|及|或)(?P<x>[^，,。]{2,40}?等[^，,。]{0,10}?(?:平台|机构|中心|单位|组织))")
 _DIRECTION = re.compile(r"(?P<d>[\u4e00-\u9fa5]{2,6}?)可信数据空间(?:试点)?(?:的)?(?:申报主体|申报单位)")
 _MODAL = re.compile(r"须|应|需|必须|宜|具有|具备|健全|良好|面向|不得|仅限|原则上")
+# a plain-words condition says what the applicant must be, have or have done
+_CONDITION_WORDS = re.compile(
+    r"须|应|需|必须|宜|具有|具备|拥有|健全|良好|完善|满\S{0,3}年|不低于|不少于|以上|已|自愿|配合|符合|达到|无|未|不得|承诺|能够|选择|限|面向|重点|仅限|原则上"
+)
+# the notice speaking for itself (为确保…, 本次申报将…) or announcing a list (应符合以下条件：)
+_NOTICE_VOICE = re.compile(r"^为(?:了|确保|保证|推动|进一步|加快)|本次(?:申报|征集|遴选)将|(?:以下|如下)(?:条件|要求)?$")
 
 # exclusive kinds, tried in order; the first that matches decides
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -39,7 +46,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exclusion", re.compile(r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于|不涉及[^，,。]{0,6}(?:违法|违规)")),
     ("one_project", re.compile(r"(?:仅限|只能|限|最多)(?:申报|报送|报)?\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{0,6}(?:仅限|限|只能)")),
     ("joint_rule", re.compile(
-        r"(?:接受|支持|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,6}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
+        r"(?:接受|支持|鼓励|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,6}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
+        r"|(?:参与|成员|合作)单位[^，,。]{0,6}(?:不超过|最多|不得超过)"
     )),
     ("consent", re.compile(r"(?:获得?|征得|经)[^，,。]{0,20}(?:同意|批准|授权)")),
     ("recommendation", re.compile(r"(?:获得?|经|由)[^，,。]{0,30}推荐|为(?:汇总)?推荐单位|负责[^，,。]{0,12}(?:初审|审核|推荐)")),
@@ -76,7 +84,7 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
                 if current and (_CONTINUATION.match(piece.text) or current[0] == ["other"]):
                     current[1].append(piece)
                     continue
-                if not in_section or len(piece.text) < 4:
+                if not in_section or len(piece.text) < 4 or _NOTICE_VOICE.search(piece.text) or not _CONDITION_WORDS.search(piece.text):
                     current = None
                     continue
                 kinds = ["other"]

@@ -63,6 +63,7 @@ _RULE_WORDS = re.compile(r"(?:须|应|需|要|不得|务必)(?!提供|提交|附
 # a parenthesis that makes an item conditional: （如有）（联合申报的提供）
 _ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有则|的提供|时提供|的须提供|的需提供)[^()（）]*[)）]")
 _ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:选报|选填|可选|可提供|选交)\s*[)）]")
+_GENERIC = re.compile(r"(?:提交|申报|报送|纸质|电子|相关|其他|其它|证明|附件)?(?:材料|资料|文件)(?:清单|要求)?")
 _LEAD_IN = re.compile(r"(?:材料|资料|文件)[^。；;]{0,12}[:：]$")
 _MAT_FLAG_COLUMN = re.compile(r"是否必|必备|必选|必须|提供要求|要求|类别|性质|属性")
 _MAT_NAME_COLUMN = re.compile(r"材料|文件|资料|名称")
@@ -122,9 +123,9 @@ def _body_lists(view: DocView) -> list[Material]:
     for index, line in enumerate(lines):
         if line.part or line.heading is not None or not _LEAD_IN.search(line.norm):
             continue
-        default = False if _HEAD_OPTIONAL.search(line.norm) else True
+        default = _HEAD_OPTIONAL.search(line.norm) is None
         for item in lines[index + 1:]:
-            if item.heading is not None and not LABEL.match(item.norm) or not LABEL.match(item.norm):
+            if not LABEL.match(item.norm):
                 break
             material = _list_item(view, item, default)
             if material is not None:
@@ -141,9 +142,13 @@ def _list_item(view: DocView, line: Line, default: bool | None) -> Material | No
     required = default
     if _ITEM_CONDITION.search(text):
         required = None
-    elif _ITEM_OPTIONAL.search(text):
+    elif _ITEM_OPTIONAL.search(text) or _OPTIONAL.match(text):
         required = False
+    elif _REQUIRED.match(text):
+        required = True
     title = _clean(re.sub(r"^(?:须|需|必须|应|应当|可|可以)?(?:提供|提交|附上|附)", "", text))
+    if _GENERIC.fullmatch(title):
+        return None  # 提交材料 / 纸质材料: a heading over the list, not a document
     return Material(title, required, view.cite(span)) if len(title) > 1 else None
 
 

@@ -10,7 +10,7 @@ from .records import Quota
 
 _CAPS = (
     re.compile(rf"限(?:报送|报|推荐|申报)\s*(?P<n>{NUMBER})\s*(?:个|项|家)"),
-    re.compile(rf"(?:仅限|只能|限)(?:申报|报送|推荐)\s*(?P<n>{NUMBER})\s*(?:个|项)"),
+    re.compile(rf"(?:仅限|只能|限|最多|至多)(?:申报|报送|推荐)\s*(?P<n>{NUMBER})\s*(?:个|项)"),
     re.compile(rf"(?:最多|原则上)?(?:不超过|不得超过|不多于|最多)\s*(?:不超过)?\s*(?P<n>{NUMBER})\s*(?:个|家|项)(?![^，,。]{{0,2}}字)"),
     re.compile(rf"(?:名额|数量)(?:为|不超过|限)\s*(?P<n>{NUMBER})\s*(?:个|项|家)?"),
 )
@@ -36,7 +36,7 @@ def extract_quotas(view: DocView) -> list[Quota]:
 
 
 def _kind(text: str, sentence: str) -> str:
-    if "联合" in text:
+    if re.search(r"联合|(?:参与|成员|合作)单位", text):
         return "joint_max"
     if re.search(r"申报主体|申报单位|申请单位|每个申报|每家(?:企业|单位)", text):
         return "projects_per_applicant"

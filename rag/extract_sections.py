@@ -22,6 +22,7 @@ _PROMPT = re.compile(r"^(?:请|介绍|描述|说明|简述|简要|列明|阐述|
 _OBJECT = re.compile(r"^请?(?:简要|简单|详细)?(?:介绍|描述|说明|列明|阐述|概述|提供|填写)(?P<o>[^，,。；;(（]{2,})")
 _PUNCT = re.compile(r"[。，,；;：:！？]")
 _MAJOR_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十\d]+[章部分编]|表\s*\d+)")
+_INSTRUCTIONS = re.compile(r"^(?:填表|填报|填写|编写|编制|申报)(?:说明|须知|要求)$|^注意事项$")
 _MATERIALS = re.compile(r"证明材料|材料清单|资料清单|附件材料|佐证材料")
 
 
@@ -90,6 +91,8 @@ def _body_outline(view: DocView) -> list[Section]:
             body = lines_under(lines, i)
             limit = limits[i]
             title = clean_title(line.heading.title)  # type: ignore[union-attr]
+            if _INSTRUCTIONS.search(title):
+                continue
             span = _span(line)
             section = Section(title, limit, "字" if limit is not None else None, _guidance(body), view.cite(span), tuple(_points(body)), _parent_title(line))
             out.append(section)
@@ -127,6 +130,8 @@ def _is_section_heading(lines: list[Line], index: int, limited: set[int]) -> boo
                 return False
             break
     title = clean_title(h.title)
+    if _INSTRUCTIONS.search(title):
+        return False  # how to fill the form in, not a part of it
     return not (h.label.startswith("(") and title.endswith("材料"))
 
 

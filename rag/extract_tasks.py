@@ -36,6 +36,7 @@ _RANGE = re.compile(
 _LIST = re.compile(
     rf"(?P<items>(?:{_NUM}\s*[、,，和及]?\s*)+{_NUM})\s*(?:项|条)?\s*(?:任务|内容)?\s*(?:为|属于|是)\s*(?P<flag>{_STATED})"
 )
+_REST = re.compile(rf"其余(?:各项|任务|内容|项)?(?:均|皆)?(?:为|属于|是)\s*(?P<flag>{_STATED})")
 _OWN_FLAG = re.compile(rf"[(（【\[]\s*(?P<flag>{_STATED})\s*(?:内容|任务|项)?\s*[)）】\]]")
 # a statement inside the item's own text: 本项为必选内容 / 该任务可根据自身条件选做
 _BODY_FLAG = re.compile(rf"(?:本|该|此)(?:项|任务|内容|方向)[^。；;]{{0,12}}?(?P<flag>{_STATED})")
@@ -113,6 +114,7 @@ def _list_tasks(view: DocView, index: int) -> list[Task]:
     intro = "".join(ln.norm for ln in body[:first] if ln.heading is None or ln.heading.label.startswith("第"))
     intro += lines[index].norm
     flags = _numbered_flags(intro)
+    rest = _REST.search(intro)  # 其余为可选项: every item the lead-in does not name
     tasks = []
     for n, item in enumerate(items, 1):
         item_title = LABEL.sub("", item.heading.title if item.heading else item.norm).rstrip("。")
@@ -124,6 +126,8 @@ def _list_tasks(view: DocView, index: int) -> list[Task]:
             mandatory = _flag(stated.group("flag"))
         else:
             mandatory = flags.get(_number_of(item) or n)
+            if mandatory is None and rest and flags:
+                mandatory = _flag(rest.group("flag"))
         item_title = _OWN_FLAG.sub("", item_title).strip()
         span = _span(item).sub(0, item.body_from if item.body_from < len(item.norm) else len(item.norm))
         tasks.append(Task(item_title, mandatory, view.cite(span.strip_label())))
