@@ -8,7 +8,7 @@ from .clauses import LABEL, DocView, Span
 from .extract_sections import is_major
 from .records import Material
 from .structure import Line, lines_under
-from .tables import Table, flag_of
+from .tables import Table
 
 FORM = re.compile(r"(申报书|申请书|汇总表|申报表|信息表|登记表|任务书|推荐表|承诺书|推荐函)(?:模板|样式|格式)?$")
 _MATERIALS_HEAD = re.compile(r"证明材料|材料清单|资料清单|附件材料|佐证材料|支撑材料")
@@ -65,7 +65,7 @@ _ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有�
 _ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:选报|选填|可选|可提供|选交)\s*[)）]")
 _GENERIC = re.compile(r"(?:提交|申报|报送|纸质|电子|相关|其他|其它|证明|附件)?(?:材料|资料|文件)(?:清单|要求)?")
 _LEAD_IN = re.compile(r"(?:材料|资料|文件)[^。；;]{0,12}[:：]$")
-_MAT_FLAG_COLUMN = re.compile(r"是否必|必备|必选|必须|提供要求|要求|类别|性质|属性")
+_MAT_FLAG_COLUMN = re.compile(r"是否必|必备|必选|必须|须提供|可提供|提供要求|要求|类别|性质|属性")
 _MAT_NAME_COLUMN = re.compile(r"材料|文件|资料|名称")
 
 
@@ -88,7 +88,7 @@ def _table_rows(view: DocView, table: Table, name_col: int, flag_col: int) -> li
         if name_col >= len(row) or row[name_col].line is None:
             continue
         cell = row[name_col]
-        flag = flag_of(row[flag_col].text) if flag_col < len(row) else None
+        flag = table.row_flag(row, flag_col)
         line = cell.line
         assert line is not None
         out.append(Material(_clean(cell.text), flag, view.cite(_span(line))))

@@ -14,7 +14,7 @@ from .clauses import LABEL, DocView, Span
 from .numerals import NUMBER, parse_number
 from .records import Task
 from .structure import Line, lines_under
-from .tables import Table, flag_of
+from .tables import Table
 
 # a section that lists the work a pilot must do
 TASK_SECTION = re.compile(
@@ -90,7 +90,7 @@ def _table_tasks(view: DocView, table: Table) -> list[Task]:
         if name_col >= len(row) or row[name_col].line is None:
             continue
         cell = row[name_col]
-        flag = flag_of(row[flag_col].text) if flag_col < len(row) else None
+        flag = table.row_flag(row, flag_col)
         line = cell.line
         assert line is not None
         tasks.append(Task(cell.text.rstrip("。"), flag, view.cite(_span(line))))

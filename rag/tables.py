@@ -28,6 +28,17 @@ class Table:
     def header(self) -> tuple[Cell, ...]:
         return self.rows[0] if self.rows else ()
 
+    def row_flag(self, row: tuple[Cell, ...], flag_col: int | None) -> bool | None:
+        """A row's flag: its flag cell, or a mark (√) in a 必选/须提供 or 可选/可提供 column."""
+        if flag_col is not None and flag_col < len(row) and row[flag_col].text:
+            return flag_of(row[flag_col].text)
+        yes, no = self.column(_YES_HEAD), self.column(_NO_HEAD)
+        if yes is not None and yes < len(row) and row[yes].text:
+            return True
+        if no is not None and no < len(row) and row[no].text:
+            return False
+        return None
+
     def column(self, pattern: re.Pattern[str], skip: tuple[int, ...] = ()) -> int | None:
         """Index of the first header cell matching `pattern` (columns in `skip` excluded)."""
         for i, cell in enumerate(self.header):
@@ -61,14 +72,13 @@ def read_tables(text: str, lines: list[Line]) -> list[Table]:
         start = position
         position += len(raw) + 1
         content = raw.strip()
-        if not content:
-            close_row()  # a blank line ends a DOCX row
-            continue
-        lead = raw[: len(raw) - len(raw.lstrip(" "))]
-        if raw[len(lead):].startswith("\t"):
+        if raw.lstrip(" ").startswith("\t"):
             # one cell per line; an empty cell is a lone tab
             cell_start = start + len(raw) - len(raw.lstrip())
-            row.append(Cell(normalise(content), by_start.get(cell_start)))
+            row.append(Cell(normalise(content), by_start.get(cell_start) if content else None))
+            continue
+        if not content:
+            close_row()  # a blank line ends a DOCX row
             continue
         if "\t" in content:
             # a row of tab-separated cells on one line; each cell is cited by its row
@@ -80,6 +90,10 @@ def read_tables(text: str, lines: list[Line]) -> list[Table]:
     close_table()
     return tables
 
+
+# header cells of mark columns: a √ under 必选 / 须提供, or under 可选 / 可提供
+_YES_HEAD = re.compile(r"^(?:必选|必建|必须|必备|必报|须提供|必须提供|必做)$")
+_NO_HEAD = re.compile(r"^(?:可选|选建|选做|选报|可提供|选填|鼓励)$")
 
 # a cell's answer to "must it be done / provided?": True, False, or None when conditional
 _CONDITIONAL = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需)?提供$")

@@ -173,3 +173,13 @@ def test_cell_flags():
     assert [flag_of(x) for x in ("必选", "是", "须提供", "可选", "否", "可提供", "非必须", "如有", "")] == [
         True, True, True, False, False, False, False, None, None,
     ]
+
+
+def test_mark_columns_of_a_material_table():
+    text = (
+        "某市数据局关于开展数据空间项目征集的通知\n\n各有关单位：现将征集工作有关事项通知如下，请认真组织申报工作。\n\n"
+        "一、申报材料\n\n"
+        + _cells(["序号", "材料名称", "须提供", "可提供"], ["1", "营业执照", "√", ""], ["2", "获奖证书", "", "√"])
+    )
+    materials = {m.title: m.required for m in _profile(text).materials}
+    assert materials == {"营业执照": True, "获奖证书": False}
