@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         "retrieval": _retrieval,
         "profiles": lambda: _optional("profiles", _profiles),
         "grounding": lambda: _optional("grounding", _grounding),
+        "eligibility": lambda: _optional("eligibility", _eligibility),
         "drafting": lambda: _optional("drafting", _drafting),
     }
     results: dict[str, float] = {}
@@ -94,6 +95,12 @@ def _drafting() -> dict[str, float]:
     from .draft_eval import evaluate_drafting
 
     return evaluate_drafting()
+
+
+def _eligibility() -> dict[str, float]:
+    from .eligibility_eval import evaluate_eligibility
+
+    return evaluate_eligibility()
 
 
 if __name__ == "__main__":
