@@ -204,6 +204,9 @@ def match_facts(facts: Facts, points: tuple[str, ...], about_applicant: bool,
     assigned: dict[int, list[tuple[float, Fact]]] = {i: [] for i in range(len(points))}
     unused: list[Fact] = []
     for fact in facts.items:
+        if fact.key in IDENTITY and not about_applicant and fact.key != "主营业务":
+            unused.append(fact)  # 注册地 is not about 数据注册上架, however the bigrams look
+            continue
         scores = [fact_score(fact, p) for p in points]
         best = max(range(len(points)), key=lambda i: scores[i]) if points else -1
         if points and scores[best] >= threshold:
