@@ -253,6 +253,8 @@ def _listed(lower: str) -> bool | None:
 
 
 def _role(lower: str) -> str | None:
+    # "多个运营主体" describes the consortium, not the applicant's own role
+    lower = re.sub(r"多(?:个|家)?运营(?:方|主体|单位)|(?:共同|联合)运营", " ", lower)
     if re.search(r"(?:作为|是|担任)[^，。]{0,8}(?:参与方|参与单位|成员单位|技术服务(?:商|方)|技术支撑单位)|as a (?:participant|member)|not the operator|不是运营", lower):
         return "participant"
     if re.search(r"运营方|运营单位|运营主体|运营商|负责运营|我们运营|运营(?:该|这个|一个)?[^，。]{0,6}数据空间|\boperator\b|\boperate|operat(?:es|ing) (?:a|an|the|our)\b", lower):
@@ -297,6 +299,8 @@ def _prior(clauses: list[str]) -> tuple[str, ...] | None:
     found: list[str] = []
     for clause in clauses:
         lower = clause.lower()
+        if re.search(r"失信|黑名单|经营异常|dishonest|blacklist", lower):
+            continue  # a list of offenders is not a pilot
         if re.search(r"(?:未|没有|从未|没)(?:曾)?(?:入选|获批|获得过|列入|参加过)|never (?:been )?selected|not (?:been )?selected|no prior", lower):
             return ()
         if re.search(r"入选|获批|列入[^，。]{0,20}名单|获得[^，。]{0,20}(?:专项|资金)支持|selected|chosen", lower):

@@ -55,7 +55,8 @@ _MODAL = re.compile(r"须|应|需|必须|要求")
 _SANCTION = re.compile(r"弄虚作假|骗取|取消[^，。]{0,6}资格|不再受理|不予受理|逾期|追回")
 _MATERIAL = re.compile(r"营业执照|法人证书|复印件|网站下载|信用报告")
 _INTRO = re.compile(r"同时符合下列条件|符合以下条件|下列情形")
-_SCOPE = re.compile(r"^(?:其中)?(企业|行业|城市|园区|跨境|个人|区域)(?:\([^)]*\)|（[^）]*）)?可信数据空间")
+# "城市可信数据空间(项目)(申报主体)须…": a condition that binds one direction only
+_SCOPE = re.compile(r"^(?:其中)?(企业|行业|城市|园区|跨境|个人|区域)(?:\([^)]*\)|（[^）]*）)?可信数据空间(?:项目)?(?:的)?(?:申报主体|申报单位)?(?:原则上)?(?:须|应|宜|需|必须)")
 _ENTITY_SCOPE = re.compile(r"^(省属国有企业|省属企业|市属国有企业|中央企业|国有企业)")
 _PLACE = re.compile(r"在(?P<p>[^，,。；（(]{2,15}?)(?:行政区域|区域|境|范围)?内?(?:\([^)]*\)|（[^）]*）)?(?:依法)?(?:登记)?注册")
 _PRIOR = re.compile(r"已(?:获得?|入选|列入|获批|立项)(?P<x>[^，,。；]{2,40}?)(?:的|项目)?(?:不得|不再|不在|，|,|$)")
@@ -69,7 +70,7 @@ def judge(item: EligibilityItem, a: Applicant) -> Judgement:
     if aside:
         return aside
     kind = item.kind if item.kind != "other" else _refine(text, item.params)
-    scope = _out_of_scope(item, text, a)
+    scope = None if kind in ("review", "obligation", "choice") else _out_of_scope(item, text, a)
     if scope:
         return scope
     rule = _RULES.get(kind, _other)
