@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         "grounding": lambda: _optional("grounding", _grounding),
         "eligibility": lambda: _optional("eligibility", _eligibility),
         "drafting": lambda: _optional("drafting", _drafting),
+        "checker": lambda: _optional("checker", _checker),
     }
     results: dict[str, float] = {}
     for name, run in suites.items():
@@ -101,6 +102,12 @@ def _eligibility() -> dict[str, float]:
     from .eligibility_eval import evaluate_eligibility
 
     return evaluate_eligibility()
+
+
+def _checker() -> dict[str, float]:
+    from .check_eval import evaluate_checker
+
+    return evaluate_checker()
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ from .records import Section
 
 LEXICAL_MIN = 0.5
 SEMANTIC_MIN = 0.80
-_NOISE = re.compile(r"[\s\W_]+|\(.*?\)|（.*?）")
+SEMANTIC_MAX = 6  # unmatched template sections beyond which the draft is not for this template
+_OPTIONAL = re.compile(r"如有|选填|可选")
+_NOISE = re.compile(r"\(.*?\)|（.*?）|[\s\W_]+")
 # words every template heading may carry; they say nothing about which section it is
 _GENERIC = re.compile(r"^(?:项目|试点|申报|本)|(?:情况表|情况|简介|概况|表)$")
 
@@ -120,12 +122,17 @@ def _semantic(
     embed: Callable[[list[str]], np.ndarray],
 ) -> None:
     """Pair what is left by meaning: mutual best matches above SEMANTIC_MIN only."""
-    left_t = [ti for ti in range(len(template)) if ti not in chosen]
+    # optional blocks and the recommender's summary table are not worth an embedding call
+    left_t = [ti for ti in range(len(template)) if ti not in chosen
+              and not _OPTIONAL.search(template[ti].citation.quote + template[ti].title) and "汇总表" not in template[ti].parent]
     left_d = [di for di in range(len(candidates)) if di not in used and candidates[di].title]
-    if not left_t or not left_d:
+    # a draft written for another template gains nothing from guessing; and embedding is the slow step
+    if not left_t or not left_d or len(chosen) < len(template) / 3 or len(left_t) > SEMANTIC_MAX:
         return
-    t_texts = [f"{template[ti].title}。{template[ti].guidance[:60]}" for ti in left_t]
-    d_texts = [f"{candidates[di].title}。{draft.section_text(candidates[di], subtree=False)[:60]}" for di in left_d]
+    top = sorted(left_d, key=lambda di: -max(title_similarity(template[ti].title, candidates[di].title) for ti in left_t))
+    left_d = sorted(top[: 2 * SEMANTIC_MAX])
+    t_texts = [template[ti].title for ti in left_t]
+    d_texts = [candidates[di].title for di in left_d]
     t_vecs, d_vecs = embed(t_texts), embed(d_texts)
     sims = t_vecs @ d_vecs.T
     for row, ti in enumerate(left_t):

@@ -98,6 +98,16 @@ class NoticeFacts:
         found = self.search(pattern)
         return found[1] if found else None
 
+    def clause_after(self, phrase: str, limit: int = 160) -> str:
+        """Normalised text that follows `phrase` on its line (a task's description after its title)."""
+        pattern = re.compile(r"\s*".join(re.escape(ch) for ch in phrase))
+        for _, norm, _ in self._normalised:
+            match = pattern.search(norm)
+            if match:
+                end = norm.find("\n", match.end())
+                return norm[match.end() : end if end >= 0 else None][:limit].strip("。 ")
+        return ""
+
     def period_limit_months(self) -> tuple[int, Citation] | None:
         """Longest project period the notice allows, in months, and the clause that says so."""
         found = self.search(_PERIOD)
