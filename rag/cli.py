@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true")
     p.add_argument("--jurisdiction", default=None, help="jurisdiction id for the added files")
     p.add_argument("--jurisdiction-name", default=None, help="Chinese name of that jurisdiction")
+    p.add_argument("--lock-timeout", type=float, default=600.0,
+                   help="seconds to wait while another ingest holds the index lock (then exit 2)")
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("sources", parents=[common], help="list indexed documents")
@@ -90,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, help="write the report (.md or .docx)")
     p.set_defaults(handler=cmd_check)
 
+    p = sub.add_parser("forget", parents=[common], help="delete a session's uploaded files")
+    p.add_argument("session_id")
+    p.set_defaults(handler=cmd_forget)
+
     p = sub.add_parser("backend", parents=[common], help="show the generative backend; --test checks the connection")
     p.add_argument("--test", action="store_true")
     p.set_defaults(handler=cmd_backend)
@@ -113,7 +119,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
     from .ingest import ingest
 
     report = ingest(settings, args.paths, rebuild=args.rebuild, jurisdiction=args.jurisdiction,
-                    jurisdiction_name=args.jurisdiction_name, progress=_progress)
+                    jurisdiction_name=args.jurisdiction_name, progress=_progress, lock_timeout=args.lock_timeout)
     data = report.to_json()
     human = (f"已索引 {data['documents']} 个文件、{data['chunks']} 个片段（新增 {data['added']}，跳过 {data['skipped']}），"
              f"用时 {data['seconds']} 秒 / indexed {data['documents']} documents, {data['chunks']} chunks")
@@ -213,6 +219,14 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
     from .check import run_cli
 
     return run_cli(args, settings, _backend(settings))
+
+
+def cmd_forget(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:
+    from .sessions import delete_session
+
+    deleted = delete_session(settings, args.session_id)
+    human = "已删除 / deleted" if deleted else "没有该会话的文件 / nothing stored for that session"
+    return {"session_id": args.session_id, "deleted": deleted}, f"{human}: {args.session_id}"
 
 
 def cmd_backend(args: argparse.Namespace, settings: Settings) -> tuple[Any, str]:

@@ -24,7 +24,7 @@ from .errors import IndexMissingError
 from .records import Chunk, DocumentMeta, Page, SourceText
 from .settings import Settings
 
-KEEP_GENERATIONS = 2
+KEEP_GENERATIONS = 2  # the current generation and the one published before it
 
 
 def _chroma_settings():  # type: ignore[no-untyped-def]
@@ -61,21 +61,26 @@ class Layout:
 
     def publish(self, name: str) -> None:
         """Make generation `name` current with an atomic rename."""
+        previous = self.current()
         (self.generations / name / "READY").write_text(name, encoding="utf-8")
         tmp = self.pointer.with_suffix(".tmp")
         with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump({"generation": name, "published": time.time()}, handle)
+            json.dump({"generation": name, "previous": previous, "published": time.time()}, handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, self.pointer)
 
     def stale_generations(self) -> list[Path]:
-        """Generations older than the last KEEP_GENERATIONS published, plus unfinished ones."""
+        """Every generation but the current one and the one published before it (readers may still hold it)."""
         if not self.generations.exists():
             return []
-        current = self.current()
-        ready = sorted(p for p in self.generations.iterdir() if (p / "READY").exists())
-        keep = {p.name for p in ready[-KEEP_GENERATIONS:]} | {current}
+        # kept by what the pointer says was published, not by READY: a build killed between
+        # READY and the pointer swap was never live and must not push out the one readers use
+        try:
+            previous = json.loads(self.pointer.read_text(encoding="utf-8")).get("previous")
+        except (FileNotFoundError, json.JSONDecodeError, AttributeError):
+            previous = None
+        keep = {self.current(), previous}
         return [p for p in self.generations.iterdir() if p.is_dir() and p.name not in keep]
 
 

@@ -81,7 +81,7 @@ def _load_pdf(path: Path, data: bytes, settings: Settings) -> SourceText:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -94,7 +94,10 @@ def _load_pdf(path: Path, data: bytes, settings: Settings) -> SourceText:
                 raise IngestError(
                     f"PDF 已加密 / encrypted PDF: {path.name} — 请解除密码保护后重新上传 / remove the password"
                 )
-        count = len(reader.pages)
+        # the declared /Count first: counting pages walks the whole page tree, seconds for a huge one
+        count = _declared_pages(reader)
+        if count <= settings.max_pdf_pages:
+            count = len(reader.pages)
         if count > settings.max_pdf_pages:
             raise IngestError(
                 f"PDF 页数过多 / too many pages: {path.name} ({count} > {settings.max_pdf_pages})"
@@ -113,7 +116,8 @@ def _load_pdf(path: Path, data: bytes, settings: Settings) -> SourceText:
             offset += len(text)
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+    # PyPdfError, not PdfReadError: LimitReachedError (huge arrays, page trees) derives only from the base
+    except (PyPdfError, DependencyError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
             OSError, AssertionError, NotImplementedError, ZeroDivisionError) as exc:
         raise IngestError(
             f"PDF 文件损坏或无法解析 / corrupt or unreadable PDF: {path.name} ({type(exc).__name__})"
@@ -126,6 +130,13 @@ def _load_pdf(path: Path, data: bytes, settings: Settings) -> SourceText:
             " — 请先进行文字识别（OCR）或上传 Word 版 / run OCR first or upload the DOCX"
         )
     return SourceText(text=full, pages=tuple(pages))
+
+
+def _declared_pages(reader) -> int:  # type: ignore[no-untyped-def]
+    try:
+        return int(reader.trailer["/Root"]["/Pages"]["/Count"])
+    except Exception:  # a missing or malformed /Count: fall back to walking the tree
+        return 0
 
 
 def _load_docx(path: Path, data: bytes, settings: Settings) -> SourceText:
