@@ -72,9 +72,16 @@ def is_mostly_latin(text: str) -> bool:
     return bool(letters) and sum(ch.isascii() for ch in letters) / len(letters) > 0.6
 
 
+_ASKS_AMOUNT = re.compile(r"(多少|几)(钱|万|元)|金额|补贴多少|奖励多少|资助多少|多少(补贴|奖励|资助|资金)|how much (money|funding|subsidy)", re.I)
+_STATES_AMOUNT = re.compile(r"\d+(\.\d+)?\s*(万元|元|亿元)|[一二三四五六七八九十百千]+(万元|亿元)")
+
+
 def supported(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     """Whether the best clauses really bear on the question (else: abstain)."""
     if not hits:
+        return False
+    # a question about an amount of money is only answered by a clause stating one
+    if _ASKS_AMOUNT.search(normalise(question)) and not any(_STATES_AMOUNT.search(h.chunk.norm) for h in hits[:3]):
         return False
     top_similarity = max((h.dense_similarity or 0.0) for h in hits[:3])
     if is_mostly_latin(question):  # lexical terms cannot match Chinese clauses: rely on meaning

@@ -18,7 +18,9 @@ from .settings import Settings
 
 RRF_K = 60
 CANDIDATES = 40
-COVERAGE_WEIGHT = 1.0
+ANSWER_TYPE_WEIGHT = 1.0
+DENSE_WEIGHT = 1.0
+LEXICAL_WEIGHT = 1.0
 
 
 @dataclass
@@ -30,7 +32,6 @@ class _Loaded:
     store: VectorStore
     jurisdictions: np.ndarray
     kinds: np.ndarray
-    token_sets: list[frozenset[str]]
 
 
 class Retriever:
@@ -58,7 +59,6 @@ class Retriever:
             generation=generation, chunks=chunks, by_id={c.chunk_id: i for i, c in enumerate(chunks)},
             bm25=BM25(tokens), store=store,
             jurisdictions=np.array([c.jurisdiction for c in chunks]), kinds=np.array([c.kind for c in chunks]),
-            token_sets=[frozenset(t) for t in tokens],
         )
 
     @property
@@ -82,8 +82,7 @@ class Retriever:
             mask &= np.isin(state.kinds, kinds)
         if not mask.any():
             return []
-        query_tokens = tokenize(norm, normalised=True)
-        lexical = state.bm25.scores(query_tokens)
+        lexical = state.bm25.scores(tokenize(norm, normalised=True))
         lexical[~mask] = 0
         lexical_order = [int(i) for i in np.argsort(-lexical)[:CANDIDATES] if lexical[i] > 0]
         where = _where(jurisdictions, kinds)
@@ -96,23 +95,17 @@ class Retriever:
         similarity: dict[int, float] = {}
         lexical_rank: dict[int, int] = {}
         for rank, (index, sim) in enumerate(dense_order, start=1):
-            fused[index] = fused.get(index, 0.0) + 1.0 / (RRF_K + rank)
+            fused[index] = fused.get(index, 0.0) + DENSE_WEIGHT / (RRF_K + rank)
             dense_rank[index], similarity[index] = rank, sim
         for rank, index in enumerate(lexical_order, start=1):
-            fused[index] = fused.get(index, 0.0) + 1.0 / (RRF_K + rank)
+            fused[index] = fused.get(index, 0.0) + LEXICAL_WEIGHT / (RRF_K + rank)
             lexical_rank[index] = rank
-        # coverage: the share of the question's IDF weight a clause contains, whatever its length
-        weights = {t: state.bm25.idf(t) for t in set(query_tokens)}
-        total = sum(weights.values()) or 1.0
-        coverage = {i: _best_clause_coverage(state.chunks[i], weights, total) for i in fused}
-        for rank, index in enumerate(sorted(fused, key=lambda i: (-coverage[i], -fused[i])), start=1):
-            fused[index] += COVERAGE_WEIGHT / (RRF_K + rank)
         # answer-type evidence: a "when" question wants a clause with a date, "how many" a number …
         wanted = answer_types(norm)
         if wanted:
             typed = [i for i in sorted(fused, key=lambda i: -fused[i]) if wanted & clause_types(state.chunks[i].norm)]
             for rank, index in enumerate(typed, start=1):
-                fused[index] += 1.0 / (RRF_K + rank)
+                fused[index] += ANSWER_TYPE_WEIGHT / (RRF_K + rank)
         best = sorted(fused, key=lambda i: -fused[i])[:k]
         return [
             Hit(chunk=state.chunks[i], score=fused[i], dense_rank=dense_rank.get(i),
@@ -142,25 +135,6 @@ _CLAUSE_TYPES = {
     "contact": re.compile(r"\d{3,4}-\d{7,8}|1\d{10}|@|联系人|电话"),
     "place": re.compile(r"https?://|www\.|@|路|街|号楼|邮寄|栏目|网"),
 }
-
-
-_CLAUSE_SPLIT = re.compile(r"(?<=[。；;！？!?])")
-
-
-def _best_clause_coverage(chunk: Chunk, weights: dict[str, float], total: float) -> float:
-    """Query-weight coverage of the chunk's best single sentence (with its section heading).
-
-    A clause that holds the question's terms together beats a long chunk that
-    scatters them over several sentences.
-    """
-    heading = set(tokenize(chunk.section, normalised=True)) if chunk.section else set()
-    best = 0.0
-    for sentence in _CLAUSE_SPLIT.split(chunk.norm):
-        if not sentence.strip():
-            continue
-        tokens = heading | set(tokenize(sentence, normalised=True))
-        best = max(best, sum(w for t, w in weights.items() if t in tokens) / total)
-    return best
 
 
 def answer_types(question_norm: str) -> set[str]:
