@@ -141,7 +141,9 @@ def run_cli(args: Any, settings: Settings, backend: Any) -> tuple[Any, str]:
     sources = {doc_id: generation.source(doc_id) for p in profiles for doc_id in p.documents}
     results = check_draft(draft, profiles, sources, as_of, lazy_embed(settings), backend, settings)
     payload = results_payload(draft, results, as_of)
-    human = to_markdown(payload)
+    # say which path judged coverage: rules and embeddings, or a model whose quotes were verified
+    payload["mode"] = getattr(backend, "name", None) or "offline"
+    human = to_markdown(payload) + f"\n\n[模式 / mode: {payload['mode']}]"
     if args.out:
         write_report(payload, Path(args.out))
         human += f"\n\n报告已写入 / report written to {args.out}"
