@@ -183,3 +183,18 @@ def test_mark_columns_of_a_material_table():
     )
     materials = {m.title: m.required for m in _profile(text).materials}
     assert materials == {"营业执照": True, "获奖证书": False}
+
+
+def test_registration_with_a_parenthetical_scope_and_no_nei():
+    from rag.profile import extract_profile
+    from rag.records import DocumentMeta, SourceText
+
+    text = ("某市数据局关于开展数据空间试点申报的通知\n一、申报条件\n"
+            "（一）在某市（含高新片区）依法登记注册，具有独立法人资格的企业；\n"
+            "二、申报时间\n申报截止时间为2026年12月1日。\n")
+    meta = DocumentMeta(doc_id="m", title="t", jurisdiction="moushi", jurisdiction_name="某市")
+    import datetime as dt
+
+    profile = extract_profile("moushi", "某市", [(meta, SourceText(text))], dt.date(2026, 11, 1))
+    places = [e.params.get("place") for e in profile.eligibility if e.kind == "registration_place"]
+    assert places and places[0].startswith("某")
