@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .check_context import CheckContext
-from .coverage import OK_SCORE, WEAK_SCORE, Coverage, best_coverage, excerpt, key_terms
+from .coverage import OK_SCORE, WEAK_SCORE, Coverage, best_coverage, bigrams, excerpt, key_terms
 from .errors import BackendError
 from .findings import Finding, gap
 from .normalise import normalise
@@ -106,6 +106,9 @@ def _judge(ctx: CheckContext, requirement: str, status: str, cover: Coverage, ba
     except BackendError as exc:
         return status, cover, f"模型不可用，采用离线判断 / model unavailable, offline verdict kept: {exc}"
     if judgment.covered and judgment.quote and normalise(judgment.quote) in normalise(ctx.draft.text):
+        if not _bears_on(judgment.quote, requirement):
+            # a verbatim quote can still be the draft's own "ignore the checks" line: it must be about the task
+            return status, cover, "已丢弃模型判定：引文与该任务无关 / model verdict discarded: quote not about the task"
         section = ctx.draft.section_of_line(_line_of(ctx, judgment.quote)).index
         return "ok", Coverage(1.0, excerpt(judgment.quote, 200), section), "模型判定已覆盖（引文已核对）/ model: covered, quote verified"
     if judgment.reason.startswith("模型给出的引文不在草稿中"):
@@ -113,6 +116,12 @@ def _judge(ctx: CheckContext, requirement: str, status: str, cover: Coverage, ba
     if status == "ok":
         return "weak", cover, f"模型认为未充分覆盖 / model: not covered — {judgment.reason}"
     return status, cover, f"模型认为未覆盖 / model: not covered — {judgment.reason}"
+
+
+def _bears_on(quote: str, requirement: str) -> bool:
+    """Whether a quote shares at least one bigram of the requirement's key terms."""
+    grams: set[str] = set().union(*(bigrams(t) for t in key_terms(requirement)))
+    return bool(grams & bigrams(normalise(quote)))
 
 
 def _line_of(ctx: CheckContext, quote: str) -> int:

@@ -41,13 +41,10 @@ def session_folder(settings: Settings, session_id: str) -> Path:
 
 
 def save_upload(settings: Settings, session_id: str, name: str, data: bytes) -> Path:
-    """Write an uploaded file into the session's folder under its own (bare) name."""
-    safe = Path(name).name.strip() or "upload"
-    folder = session_folder(settings, session_id) / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / safe
-    path.write_bytes(data)
-    return path
+    """Write an uploaded file into the session's folder under a sanitised name (see rag.uploads)."""
+    from .uploads import save_upload as save
+
+    return save(settings, session_id, name, data)
 
 
 # ---- index and jurisdictions ----------------------------------------------------------------
