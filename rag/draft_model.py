@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from .count import CountMode, count
+from .errors import BackendError
 from .facts import Facts, match_facts
 from .fit import Unit, fit, render
 from .generate import complete
@@ -44,6 +45,9 @@ def model_draft(spec: SectionSpec, facts: Facts, profile: Profile, limit: int | 
     }
     evidence = _evidence(spec, facts, profile)
     text, removed = ground(_clean(complete(backend, "draft_section", variables, settings), spec.title), evidence)
+    if not text.strip():
+        # nothing the model wrote could be verified: an empty "draft" is no answer, the offline one is
+        raise BackendError("模型草稿中没有可核实的句子 / none of the model's draft could be verified: " + "、".join(removed))
     notices: list[str] = []
     if limit is not None and count(text, mode) > limit:
         shorter = complete(backend, "compress_to_limit",

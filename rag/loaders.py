@@ -87,9 +87,9 @@ def _load_pdf(path: Path, data: bytes, settings: Settings) -> SourceText:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                unlocked = reader.decrypt("")
+                unlocked = bool(reader.decrypt(""))
             except Exception:
-                unlocked = 0
+                unlocked = False
             if not unlocked:
                 raise IngestError(
                     f"PDF 已加密 / encrypted PDF: {path.name} — 请解除密码保护后重新上传 / remove the password"
