@@ -103,9 +103,12 @@ class Retriever:
         # answer-type evidence: a "when" question wants a clause with a date, "how many" a number …
         wanted = answer_types(norm)
         if wanted:
-            typed = [i for i in sorted(fused, key=lambda i: -fused[i]) if wanted & clause_types(state.chunks[i].norm)]
-            for rank, index in enumerate(typed, start=1):
-                fused[index] += ANSWER_TYPE_WEIGHT / (RRF_K + rank)
+            order = sorted(fused, key=lambda i: -fused[i])
+            types = {i: clause_types(state.chunks[i].norm) for i in order}
+            for kind in wanted:  # one ranked list per value the question asks for
+                typed = [i for i in order if kind in types[i]]
+                for rank, index in enumerate(typed, start=1):
+                    fused[index] += ANSWER_TYPE_WEIGHT / (RRF_K + rank)
         best = sorted(fused, key=lambda i: -fused[i])[:k]
         return [
             Hit(chunk=state.chunks[i], score=fused[i], dense_rank=dense_rank.get(i),
