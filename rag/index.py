@@ -13,6 +13,7 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from .embed import ChromaEmbeddingFunction, Embedder
-from .errors import IndexMissingError
+from .errors import ConfigError, IndexMissingError
 from .records import Chunk, DocumentMeta, Page, SourceText
 from .settings import Settings
 
@@ -91,36 +92,53 @@ class VectorStore:
         import chromadb
 
         self.collection_name = "chunks_" + generation.replace("-", "_")
-        if settings.chroma_host:
-            self.client = chromadb.HttpClient(
-                host=settings.chroma_host, port=settings.chroma_port, settings=_chroma_settings()
+        self.server = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else ""
+        with self._server_errors():
+            if settings.chroma_host:
+                self.client = chromadb.HttpClient(
+                    host=settings.chroma_host, port=settings.chroma_port, settings=_chroma_settings()
+                )
+            else:
+                self.client = chromadb.PersistentClient(path=str(path / "chroma"), settings=_chroma_settings())
+            self.collection = self.client.get_or_create_collection(
+                self.collection_name,
+                embedding_function=ChromaEmbeddingFunction(embedder),  # type: ignore[arg-type]
+                configuration={"hnsw": {"space": "cosine"}},
             )
-        else:
-            self.client = chromadb.PersistentClient(path=str(path / "chroma"), settings=_chroma_settings())
-        self.collection = self.client.get_or_create_collection(
-            self.collection_name,
-            embedding_function=ChromaEmbeddingFunction(embedder),  # type: ignore[arg-type]
-            configuration={"hnsw": {"space": "cosine"}},
-        )
+
+    @contextlib.contextmanager
+    def _server_errors(self) -> Iterator[None]:
+        """A Chroma server that is down or refuses becomes a ConfigError saying what to do."""
+        try:
+            yield
+        except Exception as exc:
+            if not self.server:
+                raise
+            raise ConfigError(
+                f"无法连接 Chroma 服务器 / cannot reach the Chroma server at {self.server} ({type(exc).__name__})"
+                " — 请启动 `chroma run` 或取消设置 RAG_CHROMA_HOST / start it or unset RAG_CHROMA_HOST"
+            ) from exc
 
     def add(self, chunks: list[Chunk], vectors: np.ndarray, batch: int = 2000) -> None:
         """Store chunk vectors with the metadata used for filtering."""
         for start in range(0, len(chunks), batch):
             part = chunks[start : start + batch]
-            self.collection.add(
-                ids=[c.chunk_id for c in part],
-                embeddings=[v for v in vectors[start : start + batch]],
-                metadatas=[{"doc_id": c.doc_id, "jurisdiction": c.jurisdiction, "kind": c.kind} for c in part],
-            )
+            with self._server_errors():
+                self.collection.add(
+                    ids=[c.chunk_id for c in part],
+                    embeddings=[v for v in vectors[start : start + batch]],
+                    metadatas=[{"doc_id": c.doc_id, "jurisdiction": c.jurisdiction, "kind": c.kind} for c in part],
+                )
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) of the n nearest chunks."""
-        count = self.collection.count()
-        if count == 0:
-            return []
-        result = self.collection.query(
-            query_embeddings=[vector], n_results=min(n, count), where=where, include=["distances"]
-        )
+        with self._server_errors():
+            count = self.collection.count()
+            if count == 0:
+                return []
+            result = self.collection.query(
+                query_embeddings=[vector], n_results=min(n, count), where=where, include=["distances"]
+            )
         ids = result["ids"][0]
         distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
