@@ -29,24 +29,13 @@ def services(settings: Settings) -> respond.Services:
     from rag.check import lazy_embed
     from rag.retrieve import Retriever
 
-    import threading
-
     ensure_index(settings, quiet=True)
     retriever = Retriever(settings)
-    # load the chunk store and embedder in the background: the page renders at once, the first answer is warm
-    threading.Thread(target=_warm, args=(retriever,), name="warm-retriever", daemon=True).start()
     try:
         backend = make_backend(settings)
     except ConfigError:
         backend = None  # shown in the sidebar; the chat runs offline meanwhile
     return respond.Services(settings, retriever, backend, lazy_embed(settings))
-
-
-def _warm(retriever) -> None:  # type: ignore[no-untyped-def]
-    try:
-        retriever.search("申报截止时间", k=1)
-    except RagError:
-        pass  # the chat reports index problems when the user asks
 
 
 
@@ -173,3 +162,6 @@ with profile_box:
             st.rerun()
         except RagError as exc:
             sidebar.show_error(exc)
+
+# after the page is drawn, so loading the retriever does not slow the first render
+svc.warm_up()

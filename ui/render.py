@@ -87,7 +87,8 @@ def check(message: dict[str, Any], titles: dict[str, str]) -> None:
     for tab, result in zip(tabs, results, strict=True):
         with tab:
             s = result["summary"]
-            st.markdown(f"阻断 **{s['blocking']}** · 重要 **{s['major']}** · 一般 **{s['minor']}** · 申报窗口 {result['window']}")
+            st.markdown(f"阻断 **{s['blocking']}** · 重要 **{s['major']}** · 一般 **{s['minor']}** · "
+                        f"{WINDOW_ZH.get(result['window'], result['window'])}")
             for note in result.get("notices", []):
                 st.warning(escape(note))
             show_ok = st.toggle("显示已符合项", key=f"ok-{message['id']}-{result['jurisdiction']}")

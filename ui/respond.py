@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import logging
+import contextlib
+import threading
+import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from streamlit.logger import get_logger
 
 from rag import flows
 from rag.answer import answer_question
@@ -16,7 +20,8 @@ from rag.errors import InputError, RagError
 from rag.profiles import known_jurisdictions
 from ui.sidebar import LABELS
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)  # Streamlit's logger: its lines reach the server's console
+_WARM_LOCK = threading.Lock()
 # a pasted draft is long and has several lines; a request to check is a sentence
 PASTED_DRAFT_CHARS = 80
 
@@ -29,6 +34,22 @@ class Services:
     retriever: Any
     backend: Any
     embed: Any
+    warm: threading.Event = field(default_factory=threading.Event)
+
+    def warm_up(self) -> None:
+        """Load the chunk store, embedder and place tables in the background, once per process."""
+        with _WARM_LOCK:
+            if getattr(self, "_warming", False):
+                return
+            self._warming = True
+        threading.Thread(target=self._warm, name="warm-retriever", daemon=True).start()
+
+    def _warm(self) -> None:
+        started = time.monotonic()
+        with contextlib.suppress(RagError):  # the chat reports index problems when the user asks
+            answer_question("上海的申报截止时间", self.retriever, self.settings)
+        self.warm.set()
+        log.info("retrieval warmed up in %.1fs", time.monotonic() - started)
 
 
 def message(kind: str, text: str = "", **extra: Any) -> dict[str, Any]:
