@@ -111,7 +111,7 @@ with st.sidebar:
     index_box = st.container()
 
 st.title("可信数据空间试点申报助手")
-chat_tab, compare_tab = st.tabs(["💬 对话", "📊 地区对比"])
+chat_tab, compare_tab = st.tabs(["对话", "地区对比"])
 prompt = st.chat_input("提问、介绍本单位情况、请求起草某一节或审查草稿…")
 
 with chat_tab:

@@ -139,6 +139,7 @@ def test_question_and_draft_check_in_a_real_browser(server, browser_page, tmp_pa
     checked = time.monotonic() - uploaded
     result.get_by_text("下载审查报告（DOCX）").wait_for(state="visible", timeout=30_000)
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)  # the run has ended
+    result.scroll_into_view_if_needed()
     page.wait_for_timeout(500)  # let the data grid paint before the screenshot
 
     shot = tmp_path / "chat.png"
