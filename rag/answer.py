@@ -10,7 +10,7 @@ from .jurisdictions import mentioned, pinyin_id, places, short_name
 from .lexical import tokenize
 from .normalise import normalise
 from .records import Answer, Citation, Hit
-from .retrieve import Retriever
+from .retrieve import Retriever, answer_types, clause_types
 from .settings import Settings
 
 # evidence thresholds, tuned on the "tune" split of evaluators/data/retrieval_gold.jsonl
@@ -118,21 +118,61 @@ def answer_question(question: str, retriever: Retriever, settings: Settings,
         try:
             return generate_answer(question, hits, backend, settings)
         except BackendError as exc:
-            offline = _extractive(hits)
+            offline = _extractive(*_lead_inputs(retriever, question, scope, known, hits))
             return Answer(offline.answer, mode="offline-fallback", citations=offline.citations,
                           notice=f"模型调用失败，已改用离线模式 / backend failed, offline answer shown: {exc}")
-    return _extractive(hits)
+    return _extractive(*_lead_inputs(retriever, question, scope, known, hits))
 
 
-def _extractive(hits: list[Hit]) -> Answer:
+def _lead_inputs(retriever: Retriever, question: str, scope: Scope, known: dict[str, str],
+                 hits: list[Hit]) -> tuple[str, list[Hit], dict[str, float], set[str]]:
+    """The question as the lead sentence is chosen for: without the places it is filtered by."""
+    text = normalise(question)
+    for jid in scope.jurisdictions:
+        for name in sorted({known.get(jid, ""), short_name(known.get(jid, ""))}, key=len, reverse=True):
+            if name:
+                text = text.replace(name, " ")
+    return text, hits, dict(retriever.query_terms(text)), answer_types(text)
+
+
+def _extractive(question: str, hits: list[Hit], weights: dict[str, float], wanted: set[str]) -> Answer:
     citations = [citation_of(h) for h in hits]
-    lead = _best_sentence(hits[0])
-    lines = [f"根据通知原文（离线模式，摘录条款）：{lead}"]
-    for number, citation in enumerate(citations, start=1):
-        lines.append(f"[{number}] {citation.section or citation.doc_id}：{citation.quote}")
+    number, lead = _lead_sentence(question, hits, weights, wanted)
+    lines = [f"根据通知原文（离线模式，摘录条款）：{lead} [{number}]"]
+    for index, citation in enumerate(citations, start=1):
+        lines.append(f"[{index}] {citation.section or citation.doc_id}：{citation.quote}")
     return Answer("\n".join(lines), mode="offline", citations=citations)
 
 
-def _best_sentence(hit: Hit) -> str:
-    sentences = [s for s in re.split(r"(?<=[。；;])", chunk_quote(hit.chunk)) if s.strip()]
-    return sentences[0] if len(sentences) == 1 else chunk_quote(hit.chunk)
+_LIST_LABEL = re.compile(r"^(?:[-•]\s*)?(?:\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+
+
+def _bigrams(text: str) -> set[str]:
+    cjk = re.sub(r"[^\u4e00-\u9fff0-9a-z]", " ", normalise(text).lower())
+    return {cjk[i : i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i : i + 2]}
+
+
+def _lead_sentence(question: str, hits: list[Hit], weights: dict[str, float], wanted: set[str]) -> tuple[int, str]:
+    """The sentence of the cited clauses that best answers the question (verbatim).
+
+    It shares most of the question's words (jieba terms by IDF, and character bigrams so
+    that 最多可以 still meets 最多不超过), states the kind of value asked for (a date for
+    "when", a number for "how many"), and is not a whole form flattened into text.
+    """
+    total = sum(weights.values()) or 1.0
+    asked = _bigrams(question)
+    best = (float("-inf"), 1, chunk_quote(hits[0].chunk))
+    for number, hit in enumerate(hits, start=1):
+        for sentence in re.split(r"(?<=[。；;])", chunk_quote(hit.chunk)):
+            sentence = sentence.strip()
+            if len(sentence) < 4:
+                continue
+            body = _LIST_LABEL.sub("", normalise(sentence))  # "3." numbers the item, it is no answer
+            tokens = set(tokenize(body, normalised=True))
+            score = sum(w for t, w in weights.items() if t in tokens) / total
+            score += len(asked & _bigrams(body)) / max(len(asked), 1)
+            score += 0.5 * len(wanted & clause_types(body))
+            score -= 0.05 * number + 0.01 * max(0, len(sentence) - 80)
+            if score > best[0]:
+                best = (score, number, sentence)
+    return best[1], best[2]

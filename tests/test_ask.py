@@ -17,6 +17,8 @@ def test_joint_application_limit_is_cited(corpus_index):
     quotes = [c for c in answer.citations if "联合申报单位最多不超过5家" in c.quote]
     assert quotes, answer.citations
     assert quotes[0].doc_id == "shanghai-2025" and quotes[0].section == "四、申报要求 > (一)申报范围"
+    # the answer opens with the sentence that answers, not merely the first clause retrieved
+    assert "联合申报单位最多不超过5家" in answer.answer.splitlines()[0]
 
 
 def test_every_quote_is_verbatim(corpus_index):
