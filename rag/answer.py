@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .chunk import chunk_quote
 from .jurisdictions import mentioned, pinyin_id, places, short_name
@@ -97,7 +98,7 @@ def citation_of(hit: Hit) -> Citation:
 
 
 def answer_question(question: str, retriever: Retriever, settings: Settings,
-                    jurisdictions: list[str] | None = None, backend: object | None = None) -> Answer:
+                    jurisdictions: list[str] | None = None, backend: Any = None) -> Answer:
     """Answer with citations; abstain with 未找到依据 when the corpus does not support an answer."""
     question = question.strip()
     known = retriever.known_jurisdictions()

@@ -213,7 +213,7 @@ def _registration(text: str) -> tuple[str | None, str | None, str | None]:
 
 def _negated(clause: str, cue: re.Pattern[str]) -> bool:
     m = cue.search(clause)
-    return bool(m) and bool(_NEG.search(clause[: m.start()].lower()[-12:]))
+    return m is not None and bool(_NEG.search(clause[: m.start()].lower()[-12:]))
 
 
 def _flag(clauses: list[str], cue: str, extra_false: str | None = None) -> bool | None:

@@ -150,13 +150,13 @@ def _joint(ctx: CheckContext) -> list[Finding]:
             continue
         item = "联合申报单位数量"
         if len(names) > quota.value:
-            out.append(gap(item, "invalid", "blocking", _where(ctx, found), f"{found.value}（{len(names)} 家 > {quota.value} 家）",  # type: ignore[union-attr]
+            out.append(gap(item, "invalid", "blocking", _where(ctx, found), f"{found.value if found else ''}（{len(names)} 家 > {quota.value} 家）",  # type: ignore[arg-type]
                            quota.citation, f"联合申报单位减至 {quota.value} 家以内。", "joint"))
         elif found is not None:
             out.append(gap(item, "ok", "info", _where(ctx, found), f"{len(names)} 家 ≤ {quota.value} 家", quota.citation, "", "joint"))
     for rule in ctx.profile.eligibility:
         if rule.kind == "joint_rule" and "不支持" in rule.text and names:
-            out.append(gap("联合申报", "invalid", "major", _where(ctx, found), found.value, rule.citation,  # type: ignore[union-attr]
+            out.append(gap("联合申报", "invalid", "major", _where(ctx, found), found.value if found else "", rule.citation,  # type: ignore[arg-type]
                            "该通知不支持多运营主体联合申报：以单一运营主体申报，其他单位作为参与方写入方案。", "joint"))
     return out
 

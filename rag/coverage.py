@@ -89,16 +89,17 @@ def passages(draft: Draft) -> list[Passage]:
 
 def best_coverage(terms: Sequence[str], draft: Draft, blocks: Sequence[Passage], within: range | None = None) -> Coverage:
     """Best-scoring passage (optionally only lines in `within`); evidence is its best single line."""
-    best = (0.0, -1, None)
+    best: tuple[float, int, Passage | None] = (0.0, -1, None)
     for passage in blocks:
         if within is not None and not all(i in within for i in passage.lines):
             continue
         score = term_score(terms, bigrams(passage.norm), passage.norm)
         if score > best[0] + 1e-9:
             best = (score, passage.lines[0], passage)
-    score, _, passage = best
-    if passage is None:
+    score, _, chosen = best
+    if chosen is None:
         return Coverage(0.0, "", 0)
+    passage = chosen
     line_scores = [(term_score(terms, bigrams(draft.lines[i].norm), draft.lines[i].norm), i) for i in passage.lines]
     top = max(line_scores)[1] if line_scores else passage.lines[0]
     if draft.lines[top].kind == "heading" and len(passage.lines) > 1:

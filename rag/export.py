@@ -163,7 +163,7 @@ def section_counts(path: Path, mode: CountMode = "word") -> dict[str, int]:
     counts: dict[str, int] = {}
     current: str | None = None
     for para in doc.paragraphs:
-        if para.style.name.startswith("Heading"):
+        if para.style is not None and para.style.name.startswith("Heading"):
             current = para.text
             counts.setdefault(current, 0)
         elif current is not None and not para.text.startswith("字数："):

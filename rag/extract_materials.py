@@ -233,8 +233,8 @@ def _line_items(view: DocView, line: Line) -> list[Material]:
         for piece in span.pieces():
             m = re.search(r"(?:须|需|应)提供(?P<t>[^，,。;；)）]{2,40})", piece.text)
             if m:
-                required = None if re.match(r"^[(（]?(?:如|若)有", piece.text) else True
-                out.append(Material(_clean(m.group("t")), required, view.cite(piece)))
+                flag = None if re.match(r"^[(（]?(?:如|若)有", piece.text) else True
+                out.append(Material(_clean(m.group("t")), flag, view.cite(piece)))
         return out
     pieces = span.pieces()
     if not pieces:

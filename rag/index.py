@@ -140,7 +140,8 @@ class VectorStore:
                 query_embeddings=[vector], n_results=min(n, count), where=where, include=["distances"]
             )
         ids = result["ids"][0]
-        distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
+        found = result.get("distances")
+        distances = found[0] if found else [1.0] * len(ids)
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 
     def drop(self) -> None:
