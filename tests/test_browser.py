@@ -18,7 +18,7 @@ from filemakers import make_docx
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 QUESTION = "上海的试点最多可以几家单位联合申报？"
-TARGETS = {"first_render_s": 3.0, "cited_answer_s": 2.0}
+TARGETS = {"first_render_s": 3.0, "first_render_new_session_s": 3.0, "cited_answer_s": 2.0}
 
 pytestmark = [
     pytest.mark.slow,
@@ -148,10 +148,23 @@ def test_question_and_draft_check_in_a_real_browser(server, browser_page, tmp_pa
     out = ROOT / "out"
     (out / "screenshots").mkdir(parents=True, exist_ok=True)
     shutil.copy(shot, out / "screenshots" / "chat.png")
-    timings = {"first_render_s": round(first_render, 3), "retrieval_warm_up_s": warmed,
+    # a second visitor: a new session on the running server (the first visit also paid the
+    # server's one-time imports of the core)
+    second = page.context.new_page()
+    started = time.monotonic()
+    second.goto(url)
+    second.get_by_placeholder("提问、介绍本单位情况、请求起草某一节或审查草稿…").wait_for(state="visible", timeout=60_000)
+    second.get_by_text("申报助手", exact=True).wait_for(state="visible", timeout=60_000)
+    first_render_new_session = time.monotonic() - started
+    second.close()
+
+    timings = {"first_render_s": round(first_render, 3),
+               "first_render_new_session_s": round(first_render_new_session, 3), "retrieval_warm_up_s": warmed,
                "cited_answer_s": round(cited_answer, 3),
                "check_upload_s": round(checked, 3), "targets": TARGETS,
                "within_targets": {k: round(v, 3) <= TARGETS[k] for k, v in
-                                  (("first_render_s", first_render), ("cited_answer_s", cited_answer))}}
+                                  (("first_render_s", first_render),
+                                   ("first_render_new_session_s", first_render_new_session),
+                                   ("cited_answer_s", cited_answer))}}
     (out / "browser_timings.json").write_text(json.dumps(timings, ensure_ascii=False, indent=2), encoding="utf-8")
     print(json.dumps(timings, ensure_ascii=False))  # benchmarks are reported, not asserted
