@@ -18,6 +18,8 @@ _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
 STOPWORDS = frozenset(
     ["的", "了", "和", "与", "及", "或", "等", "在", "是", "为", "对", "由", "将", "从", "以", "把", "被", "于", "其", "之", "也", "都", "就", "还", "并", "而", "吗", "呢", "吧", "啊", "么", "什么", "怎么", "怎样", "如何", "哪些", "哪个", "多少", "几", "可以", "能", "能否", "是否", "需要", "要", "有", "没有", "我们", "我", "你", "他们", "这个", "那个", "请问", "一下", "a", "an", "the", "of", "to", "in", "for", "and", "or", "is", "are", "what", "how", "which", "who", "when", "does", "do", "can"]
 )
+# "几家" / "多少字" ask for the count of 家 / 字: keep the classifier, drop the question word
+_QUESTION_WORD = re.compile(r"^(?:几|多少)(?=[\u4e00-\u9fff])")
 _lock = threading.Lock()
 
 
@@ -28,13 +30,16 @@ def _jieba():  # type: ignore[no-untyped-def]
     jieba.setLogLevel(logging.WARNING)
     with _lock:
         jieba.initialize()
+        # quantity words of the genre that jieba's dictionary splits in questions ("最多可以")
+        for word in ("最多", "最少", "不超过", "不少于", "以内"):
+            jieba.suggest_freq(word, tune=True)
     return jieba
 
 
 def tokenize(text: str, normalised: bool = False) -> list[str]:
     """Search-mode jieba tokens of normalised text, without punctuation and stopwords."""
     norm = (text if normalised else normalise(text)).lower()
-    tokens = [t.strip() for t in _jieba().lcut_for_search(norm)]
+    tokens = [_QUESTION_WORD.sub("", t.strip()) for t in _jieba().lcut_for_search(norm)]
     return [t for t in tokens if t and _KEEP.search(t) and t not in STOPWORDS]
 
 
