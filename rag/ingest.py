@@ -21,6 +21,23 @@ from .settings import Settings
 
 Progress = Callable[[str, int, int], None]
 
+# the modules whose code shapes what a generation stores (chunks, tokens, profiles): when any
+# of them changes, an unchanged corpus is still rebuilt, or cached profiles would go stale
+_PIPELINE = ("loaders", "normalise", "structure", "chunk", "lexical", "corpus", "jurisdictions", "profile",
+             "profile_overrides", "profile_compare", "clauses", "tables", "numerals", "dates")
+
+
+def pipeline_fingerprint() -> str:
+    """Hash of the code that turns documents into an index generation."""
+    import hashlib
+
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*(here / f"{name}.py" for name in _PIPELINE), *here.glob("extract_*.py")]):
+        if path.exists():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
 
 @dataclass(frozen=True)
 class IngestReport:
@@ -105,6 +122,9 @@ def _ingest_locked(settings: Settings, layout: Layout, incoming: list[_Input], r
         if doc_id not in old_docs or old_docs[doc_id][1] != item.content_hash or rebuild:
             changed.append(doc_id)
         metas[doc_id], hashes[doc_id], sources[doc_id] = item.meta, item.content_hash, item.source
+    if previous and previous.stats().get("pipeline") != pipeline_fingerprint():
+        rebuild = True  # built by other code: re-derive chunks and profiles (embeddings stay cached)
+        changed = [doc_id for doc_id in metas]
     if previous and not changed and not rebuild:
         stats = previous.stats()
         return IngestReport(len(metas), int(stats.get("chunks", 0)), 0, len(incoming),
@@ -153,7 +173,8 @@ def _ingest_locked(settings: Settings, layout: Layout, incoming: list[_Input], r
         store.add(all_chunks, vectors)
         profiles = build_profiles(list(ordered), sources)
         stats = {"documents": len(ordered), "chunks": len(all_chunks), "built_at": dt.datetime.now().isoformat(timespec="seconds"),
-                 "seconds": round(time.perf_counter() - started, 3), "embedder": embedder.name}
+                 "seconds": round(time.perf_counter() - started, 3), "embedder": embedder.name,
+                 "pipeline": pipeline_fingerprint()}
         write_generation(path, list(ordered), sources, hashes, all_chunks, all_tokens, profiles, stats)
         layout.publish(name)
     except BaseException:

@@ -15,12 +15,16 @@ from .settings import Settings
 
 
 def ensure_index(settings: Settings, quiet: bool = False) -> StoredGeneration:
-    """The published generation, building the bundled corpus first when there is none."""
-    if Layout(settings).current() is None:
-        from .ingest import ingest
+    """The published generation, building it first when there is none or older code built it."""
+    from .ingest import ingest, pipeline_fingerprint
 
+    if Layout(settings).current() is None:
         if not quiet:
             print("首次使用，正在建立索引 / building the index for the first time…", file=sys.stderr)
+        ingest(settings)
+    elif open_current(settings).stats().get("pipeline") != pipeline_fingerprint():
+        if not quiet:
+            print("索引由旧版本建立，正在更新 / updating an index built by an older version…", file=sys.stderr)
         ingest(settings)
     return open_current(settings)
 

@@ -42,3 +42,23 @@ def test_reingest_of_unchanged_corpus_skips_everything(fake_settings):
     second = ingest(fake_settings)
     assert first.added == 4 and second.added == 0 and second.skipped == 4
     assert second.generation == first.generation
+
+
+def test_index_built_by_older_code_is_rebuilt(fake_settings):
+    """Cached chunks and profiles follow the code: an upgrade re-derives them without re-embedding."""
+    import json
+
+    from rag.index import Layout, open_current
+    from rag.profiles import load_profile
+
+    first = ingest(fake_settings)
+    stats_path = Layout(fake_settings).generations / first.generation / "build.json"
+    stats = json.loads(stats_path.read_text(encoding="utf-8"))
+    stats["pipeline"] = "older-code"
+    stats_path.write_text(json.dumps(stats), encoding="utf-8")
+    (stats_path.parent / "profiles.json").write_text("{}", encoding="utf-8")  # what an old build cached
+
+    profile = load_profile(fake_settings, "上海")  # rebuilds on the way
+    assert [s.limit for s in profile.sections if s.limit] == [1000, 1000, 1000]
+    assert open_current(fake_settings).name != first.generation
+    assert ingest(fake_settings).added == 0  # and is stable afterwards
