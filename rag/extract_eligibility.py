@@ -19,9 +19,27 @@ from .records import EligibilityItem
 ELIGIBILITY_SECTION = re.compile(r"申报(?:要求|条件|范围|对象|主体|资格)|申请(?:条件|对象)|基本条件|支持对象|征集对象|遴选条件")
 # pieces that are not conditions on the applicant: form filling, material quality, periods
 # …and steps of the procedure: 由推荐单位统一报送至省数据局
-_NOT_CONDITION = re.compile(r"填写|签章|盖章|签字|附上|□|是否|名称用全称|(?:报送|提交|发送|寄送|递交)(?:至|到)")
+_NOT_CONDITION = re.compile(
+    r"填写|签章|盖章|签字|附上|□|是否|名称用全称|(?:报送|提交|发送|寄送|递交)(?:至|到)|收齐|寄送|邮寄"
+    # steps and dates of the procedure: 于5月10日前完成网上填报 / 登录系统上传 / 逾期不予受理
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*日[^，,。]{0,8}?(?:前|之前)[^，,。]{0,6}(?:完成|提交|报送|填报|申报|登录|上传|寄送|发送|报)"
+    r"|登录|上传|在线填报|网上填报|网上申报|逾期|截止(?:时间|日期)?后"
+    # how the documents are written: 按模板编制申报书
+    r"|(?:编制|编写|填报)[^，,。]{0,6}(?:申报书|申报材料|材料)|(?:申报书|申报材料)[^，,。]{0,6}(?:编制|编写|填报)"
+    # what the bureau will do: 将通过“信用中国”网站核查 / 将对申报主体开展形式审查
+    r"|将(?:通过|对|组织|根据|会同|按照|依据)|(?:核查|审查|查询)[^，,。]{0,10}(?:信用|资格)"
+)
 # sentences about the application documents or the project period, not the applicant
-_NOT_ABOUT_APPLICANT = re.compile(r"^(?:\S{0,6})?(?:申报材料|申报书|申报文件)(?:须|应|要|需)|(?:建设|培育|试点|实施)周?期(?:一般)?为|^如有|^如需")
+_NOT_ABOUT_APPLICANT = re.compile(
+    r"^(?:\S{0,6})?(?:申报材料|申报书|申报文件|纸质材料|纸质版|电子版|电子材料)(?:须|应|要|需|由|一式)|(?:建设|培育|试点|实施)周?期(?:一般)?为|^如有|^如需"
+)
+# what happens to an applicant who breaks the rules: a consequence, not a condition of applying
+# (对弄虚作假的，一经查实，取消申报资格，三年内不得申报，并纳入信用记录)
+_SANCTION = re.compile(
+    r"弄虚作假|虚假材料|提供虚假|一经查实|一经发现|查实后|取消[^，,。；;]{0,10}资格|追回|追究[^，,。；;]{0,6}责任|(?:纳入|记入|计入)[^，,。；;]{0,8}(?:信用|失信|诚信)"
+)
+# what the notice or its funds will do: benefits and the bureau's own steps, not conditions
+_BENEFIT = re.compile(r"补助|资助|奖补|奖励|补贴|给予|予以|优先(?:支持|推荐|考虑)|(?:将|拟)(?:优先|择优|组织|对|根据|按|在|予以|给予|推荐)")
 _CONTINUATION = re.compile(r"^(?:以及|及|或|或者|包括|如|含|即|由|享有|等|特别是|尤其)")
 _PLACE = (
     re.compile(r"注册(?:地)?在(?P<p>[^，,。、的]{2,12}?)(?:区域|境|范围|行政区域)?内"),
@@ -29,26 +47,33 @@ _PLACE = (
     # "在某市（含某区）依法登记注册": no 内, a parenthetical scope after the place
     re.compile(r"在(?P<p>[^，,。、()（）内]{2,12}?)(?:[(（][^)）]{0,20}[)）])?(?:依法)?登记注册"),
     re.compile(r"(?:面向|为)(?P<p>[^，,。、]{2,12}?)(?:区域|境|范围)?内(?:依法)?注册"),
+    # "在宁波市注册的企业": no 内, the place straight before 注册
+    re.compile(r"在(?P<p>[^，,。、()（）内]{2,12}?)(?:依法)?(?:登记)?注册(?:登记)?的"),
     re.compile(r"注册地(?:为|在|位于|须在|应在|须为|应为)(?P<p>[^，,。、的内]{2,12}?)(?:区域|境|范围|行政区域)?(?:内)?(?=[，,。；;、]|$)"),
 )
 _FORMS = re.compile(r"独立(?:企业)?法人(?:资格|单位)?|(?:企业|事业单位|社会团体|民办非企业单位)法人")
 _ALSO = re.compile(r"(?:以及|及|或)(?P<x>[^，,。]{2,40}?等[^，,。]{0,10}?(?:平台|机构|中心|单位|组织))")
 _DIRECTION = re.compile(r"(?P<d>[\u4e00-\u9fa5]{2,6}?)可信数据空间(?:试点)?(?:的)?(?:申报主体|申报单位)")
-_MODAL = re.compile(r"须|应|需|必须|宜|具有|具备|健全|良好|面向|不得|仅限|原则上")
+_MODAL = re.compile(r"须|应(?!用|急|对)|需(?!求)|必须|宜|具有|具备|健全|良好|面向|不得|仅限|原则上")
 # a plain-words condition says what the applicant must be, have or have done
 _CONDITION_WORDS = re.compile(
-    r"须|应|需|必须|宜|具有|具备|拥有|健全|良好|完善|满\S{0,3}年|不低于|不少于|以上|已|自愿|配合|符合|达到|无|未|不得|承诺|能够|选择|限|面向|重点|仅限|原则上"
+    r"须|应(?!用|急|对)|需(?!求)|必须|宜|具有|具备|拥有|健全|良好|完善|满\S{0,3}年|不低于|不少于|不高于|以上|已|自愿|配合|符合|达到|无|未|不得|承诺|能够|选择|限|面向|重点|仅限|原则上"
 )
+# a heading over a list of documents to hand in
+_MATERIAL_LIST = re.compile(r"材料|资料|附件清单|文件清单")
 # the notice speaking for itself (为确保…, 本次申报将…) or announcing a list (应符合以下条件：)
-_NOTICE_VOICE = re.compile(r"^为(?:了|确保|保证|推动|进一步|加快)|本次(?:申报|征集|遴选)将|(?:以下|如下)(?:条件|要求)?$")
+_NOTICE_VOICE = re.compile(r"^为(?:了|确保|保证|保障|推动|促进|进一步|加快|鼓励|支持|落实|贯彻|规范|提高|提升|加强)|本次(?:申报|征集|遴选)将|(?:以下|如下)(?:条件|要求)?$")
 
 # exclusive kinds, tried in order; the first that matches decides
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("credit", re.compile(r"信用(?:记录|状况|良好|评价)|失信|信用中国|严重违法失信")),
-    ("exclusion", re.compile(r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于|不涉及[^，,。]{0,6}(?:违法|违规)")),
+    ("credit", re.compile(r"信用(?:记录|状况|良好|评价)|失信|信用中国|严重违法失信|经营异常|异常名录|黑名单")),
+    ("exclusion", re.compile(
+        r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:重复|多头|再次)?(?:申报|受理|支持)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于"
+        r"|不涉及[^，,。]{0,6}(?:违法|违规)|无(?:重大|严重)[^，,。]{0,20}(?:事故|事件|记录|行为)"
+    )),
     ("one_project", re.compile(r"(?:仅限|只能|限|最多)(?:申报|报送|报)?\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{0,6}(?:仅限|限|只能)")),
     ("joint_rule", re.compile(
-        r"(?:接受|支持|鼓励|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,6}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
+        r"(?:接受|支持|鼓励|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,12}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
         r"|(?:参与|成员|合作)单位[^，,。]{0,6}(?:不超过|最多|不得超过)"
     )),
     ("consent", re.compile(r"(?:获得?|征得|经)[^，,。]{0,20}(?:同意|批准|授权)")),
@@ -67,8 +92,10 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
     """Eligibility conditions of one document, in order, duplicates removed."""
     found: list[tuple[list[str], Span, str]] = []  # (kinds, span, sentence text)
     for sentence in view.sentences:
-        if _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text):
+        if _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text) or _SANCTION.search(sentence.text):
             continue
+        if sentence.path and _MATERIAL_LIST.search(sentence.path[-1]) and not ELIGIBILITY_SECTION.search(sentence.path[-1]):
+            continue  # an item of a list of documents (联合申报协议（联合申报的须提供）)
         heading_only = view.is_heading_text(sentence)  # a short clause may look like a heading
         if heading_only and not classify(sentence.text):
             continue
@@ -77,7 +104,7 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
         in_section = not heading_only and not sentence.part and any(ELIGIBILITY_SECTION.search(t) for t in sentence.path)
         current: tuple[list[str], list[Span]] | None = None
         groups: list[tuple[list[str], list[Span]]] = []
-        for piece in sentence.strip_label().pieces():
+        for piece in _subjects_joined(view, sentence.strip_label().pieces()):
             if _NOT_CONDITION.search(piece.text):
                 current = None
                 continue
@@ -86,7 +113,13 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
                 if current and (_CONTINUATION.match(piece.text) or current[0] == ["other"]):
                     current[1].append(piece)
                     continue
-                if not in_section or len(piece.text) < 4 or _NOTICE_VOICE.search(piece.text) or not _CONDITION_WORDS.search(piece.text):
+                if (
+                    not in_section
+                    or len(piece.text) < 4
+                    or _NOTICE_VOICE.search(piece.text)
+                    or _BENEFIT.search(piece.text)
+                    or not _CONDITION_WORDS.search(piece.text)
+                ):
                     current = None
                     continue
                 kinds = ["other"]
@@ -117,6 +150,21 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
                 )
             )
     return dedupe_eligibility(items)
+
+
+# 已获得…支持的项目，不得重复申报: a "…的项目" piece is the subject of the rule that follows it
+_SUBJECT = re.compile(r"的(?:项目|单位|企业|主体|申报主体|申报单位|机构)$")
+_RULE_START = re.compile(r"^(?:均|一律|原则上)?(?:不得|不予|不再|不能|不可|须|应|需|必须|可|只能|限)")
+
+
+def _subjects_joined(view: DocView, pieces: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for piece in pieces:
+        if out and _SUBJECT.search(out[-1].text) and _RULE_START.match(piece.text) and out[-1].para == piece.para:
+            out[-1] = view.between(out[-1], piece)
+        else:
+            out.append(piece)
+    return out
 
 
 def classify(text: str) -> list[str]:

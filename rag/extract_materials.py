@@ -8,7 +8,7 @@ from .clauses import LABEL, DocView, Span
 from .extract_sections import is_major
 from .records import Material
 from .structure import Line, lines_under
-from .tables import Table
+from .tables import Table, flag_of
 
 FORM = re.compile(r"(申报书|申请书|汇总表|申报表|信息表|登记表|任务书|推荐表|承诺书|推荐函)(?:模板|样式|格式)?$")
 _MATERIALS_HEAD = re.compile(r"证明材料|材料清单|资料清单|附件材料|佐证材料|支撑材料")
@@ -26,6 +26,7 @@ def extract_materials(view: DocView) -> list[Material]:
     found += _material_tables(view)
     found += _body_lists(view)
     found += _submit_list(view)
+    found += _statements(view)
     found += _material_sections(view)
     found += _brackets(view)
     return dedupe_materials(found)
@@ -59,27 +60,57 @@ _HEAD_REQUIRED = re.compile(r"必备|必报|必交|必须提供|必需|基本材
 _HEAD_OPTIONAL = re.compile(r"选报|选交|选择性|可选|选填|补充材料|辅助材料|其他材料|可提供")
 # an item that names a document (not a rule about how documents must be written)
 _DOCUMENT = re.compile(r"申报书|申请书|报告|执照|证书|证明|材料|协议|合同|文件|承诺书|复印件|扫描件|清单|报表|方案|函|表|名录|目录|制度")
-_RULE_WORDS = re.compile(r"(?:须|应|需|要|不得|务必)(?!提供|提交|附)|突出|明确|真实|规范|格式|装订|盖章|签字")
+_RULE_MODAL = re.compile(r"(?:须|应(?!用)|需(?!求)|要(?!求|素|点)|不得|务必)(?!提供|提交|附)")
+_RULE_WORDS = re.compile(rf"{_RULE_MODAL.pattern}|突出|明确|真实|规范|格式|装订|盖章|签字")
+# a noun phrase that ends with a document: 法定代表人签字的信用承诺书 names a document, not a rule
+_ENDS_DOCUMENT = re.compile(r"(?:申报书|申请书|报告|执照|证书|证明|协议|合同|承诺书|承诺函|推荐函|复印件|扫描件|清单|报表|名单|文件|表)$")
 # a parenthesis that makes an item conditional: （如有）（联合申报的提供）
 _ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有则|的提供|时提供|的须提供|的需提供)[^()（）]*[)）]")
 _ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:选报|选填|可选|可提供|选交)\s*[)）]")
 _GENERIC = re.compile(r"(?:提交|申报|报送|纸质|电子|相关|其他|其它|证明|附件)?(?:材料|资料|文件)(?:清单|要求)?")
 _LEAD_IN = re.compile(r"(?:材料|资料|文件)[^。；;]{0,12}[:：]$")
 _MAT_FLAG_COLUMN = re.compile(r"是否必|必备|必选|必须|须提供|可提供|提供要求|要求|类别|性质|属性")
-_MAT_NAME_COLUMN = re.compile(r"材料|文件|资料|名称")
+_MAT_NAME_COLUMN = re.compile(r"材料|文件|资料|附件|证明")
+# a column of notes whose cells may say whether the row must be provided: 备注 (必须提供 / 如有请提供)
+_NAME_HEAD = re.compile(r"(?:申报|提交|证明|佐证)?(?:材料|附件|资料)(?:名称|清单|目录)?")
+_REMARK_COLUMN = re.compile(r"备注|说明|提供方式|提交方式")
 
 
 def _material_tables(view: DocView) -> list[Material]:
-    """Rows of a material table: 材料名称 | 是否必须 (是/否) or 提供要求 (须提供/可提供)."""
+    """Rows of a material table: 材料名称 | 是否必须 (是/否) or 提供要求 (须提供/可提供), or
+    材料名称 | 备注 (必须提供 / 如有请提供 / 选填); a list of materials without any flag is required."""
     out: list[Material] = []
     for table in view.tables:
         flag_col = table.column(_MAT_FLAG_COLUMN)
         skip = (flag_col,) if flag_col is not None else ()
-        name_col = table.column(re.compile(r"材料|文件|资料"), skip=skip)
-        if name_col is None or flag_col is None:
+        name_col = table.column(_MAT_NAME_COLUMN, skip=skip)
+        if name_col is None:
             continue
-        out += _table_rows(view, table, name_col, flag_col)
+        if flag_col is not None:
+            out += _table_rows(view, table, name_col, flag_col)
+            continue
+        if len(table.header) < 2 or not _NAME_HEAD.fullmatch(table.header[name_col].text):
+            continue  # only a column headed 材料名称 / 附件名称 lists materials without a flag
+        remark = table.column(_REMARK_COLUMN, skip=(name_col,))
+        for row in table.rows[1:]:
+            if name_col >= len(row) or row[name_col].line is None or not row[name_col].text:
+                continue
+            note = row[remark].text if remark is not None and remark < len(row) else ""
+            line = row[name_col].line
+            assert line is not None
+            out.append(Material(_clean(row[name_col].text), _note_flag(note), view.cite(_span(line))))
     return out
+
+
+def _note_flag(note: str) -> bool | None:
+    """A remark's answer (如有请提供 → None, 选填 → False), else required: the row is on the list."""
+    if _TABLE_CONDITIONAL.search(note):
+        return None
+    flag = flag_of(note)
+    return True if flag is None else flag
+
+
+_TABLE_CONDITIONAL = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需)?提供")
 
 
 def _table_rows(view: DocView, table: Table, name_col: int, flag_col: int) -> list[Material]:
@@ -137,7 +168,8 @@ def _list_item(view: DocView, line: Line, default: bool | None) -> Material | No
     span = _span(line).strip_label().strip_punct()
     text = span.text
     bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
-    if len(bare) > 40 or re.search(r"[。，,；;：:]", bare) or _RULE_WORDS.search(bare) or not _DOCUMENT.search(bare):
+    ruled = _RULE_MODAL.search(bare) or (_RULE_WORDS.search(bare) and not _ENDS_DOCUMENT.search(bare))
+    if len(bare) > 40 or re.search(r"[。，,；;：:]", bare) or ruled or not _DOCUMENT.search(bare):
         return None
     required = default
     if _ITEM_CONDITION.search(text):
@@ -166,6 +198,61 @@ def _submit_list(view: DocView) -> list[Material]:
             name = name.strip()
             if 1 < len(name) <= 20:
                 out.append(Material(name, True, view.cite(sentence.strip_label())))
+    return out
+
+
+# 须提供X / 应附X / 需附上X / 请提交X / 可提供X：a document the notice asks for in a sentence
+_DEMAND = re.compile(
+    r"(?P<m>必须|须|需|应当|应|请|可以|可|鼓励)(?:同时|另行|一并|单独)?(?:提供|提交|附上|附送|附|上传)(?P<x>[^，,。；;：:()（）“”]{2,60})"
+)
+# 如有X，请一并提供 / 若有X的，须提供: a document asked for only when the applicant has it
+_IF_HAS = re.compile(
+    r"^(?:如有|若有|如已取得|如已获得|已取得|已获得)(?P<x>[^，,。；;：:()（）]{2,40}?)(?:的)?[，,]\s*(?:请|须|需|可|应)?(?:一并|同时|另行)?(?:提供|提交|附上|附)"
+)
+# 申报材料包括：申报书、营业执照复印件、审计报告等
+_INCLUDES = re.compile(r"(?:申报|提交|报送|所需|所附)?(?:材料|资料)(?:主要)?(?:包括|包含|清单为|如下)[:：]?(?P<x>[^。；;]{4,160})")
+# words that make a phrase a quality or a format, not a document
+_NOT_A_DOCUMENT = re.compile(r"以下|下列|如下|上述|真实|准确|完整|齐全|规范|份|一式|扫描|电子版|纸质|PDF|pdf|Word|word|格式|签字|盖章|原件")
+
+
+def _statements(view: DocView) -> list[Material]:
+    """Documents a sentence of the notice body asks for: 须提供… / 应附… / 可提供… / 如有…请一并提供 /
+    申报材料包括：…; each named document, with the flag of the verb (须 → True, 可 → False,
+    如有/…的 → None)."""
+    out: list[Material] = []
+    for sentence in view.sentences:
+        if sentence.part:
+            continue
+        for piece in sentence.strip_label().pieces():
+            text = piece.text
+            conditional = bool(re.match(r"(?:如有|若有|如果|若|如涉及|凡|对于)", text) or re.search(r"的[，,]", text))
+            m = _IF_HAS.match(text)
+            if m:
+                out += _named(view, piece, m.group("x"), None)
+                continue
+            for m in _DEMAND.finditer(text):
+                modal = m.group("m")
+                flag: bool | None = modal not in ("可", "可以", "鼓励")
+                out += _named(view, piece, m.group("x"), None if conditional else flag)
+        m = _INCLUDES.search(sentence.text)
+        if m and not re.search(r"(?:内容|部分|章节|方面)$", m.group("x").strip()):
+            out += _named(view, sentence.strip_label(), m.group("x"), True)
+    return out
+
+
+def _named(view: DocView, where: Span, names: str, required: bool | None) -> list[Material]:
+    """The documents a phrase names: 获奖证明、用户评价报告等佐证材料 → [获奖证明, 用户评价报告]."""
+    if _NOT_A_DOCUMENT.search(names):
+        return []
+    names = re.sub(r"等(?:相关|有关)?(?:佐证|证明|支撑|其他)?(?:材料|资料|文件)?$", "", names.strip())
+    out = []
+    for name in re.split(r"、|以及|和|及|或|[，,]", names):
+        name = re.sub(r"^(?:相关|有关|其|本单位|申报单位|单位)(?:的)?", "", name.strip())
+        if not 1 < len(name) <= 24 or not _DOCUMENT.search(name) or _GENERIC.fullmatch(name) or _RULE_WORDS.search(name):
+            continue
+        if re.fullmatch(r"(?:证明|清单|名单|报告|文件|协议|合同|方案)", name):
+            continue
+        out.append(Material(_clean(name), required, view.cite(where)))
     return out
 
 
@@ -265,8 +352,8 @@ def _brackets(view: DocView) -> list[Material]:
                 continue
             required = True if re.match(r"须|需|必须", inner) else None
             title = re.sub(r"^(?:须|需|必须)?提供", "", inner).strip()
-            if title in ("证明材料", "清单", "材料") or len(title) < 2:
-                continue  # a bare 【证明材料】 names nothing specific
+            if title in ("证明材料", "清单", "名单", "材料") or len(title) < 2:
+                continue  # a bare 【证明材料】 / （须提供名单） names nothing specific
             sub = _span(line).sub(m.start(), m.end())
             out.append(Material(title, required, view.cite(sub)))
     return out

@@ -10,11 +10,22 @@ from .numerals import NUMBER, parse_number
 from .records import Section
 from .structure import Heading, Line, lines_under
 
-# 不超过1000字 / (500 字以内) / 300字以内 / ( 300 字) / (限800字) / 不超过三千字 / 字数控制在2000字以内
+# A section's 字数 limit, in the forms templates write it:
+#   不超过1000字 / 不得超过三千字 / 限800字 / 字数控制在2000字以内 / 最多500个汉字
+#   (500 字以内) / 300字以下 / 1500字内 / (300字) / ≤1000字 / (字数：≤500) / 字数不超过800
+#   500—800字 / 500-1000字: a range's upper bound is the limit
+#   1500字左右 / 约2000字: an approximate length is taken as the limit — a draft is held to it,
+#   so the product never produces a section longer than the length the template asks for
+#   不少于300字 alone is a minimum, not a limit; 不超过3页 counts pages, not 字
+_N = rf"(?:\d+(?:\.\d+)?\s*[千万]|{NUMBER})"
+_CHARS = r"\s*(?:个)?(?:汉)?字(?!数)"
 LIMIT = re.compile(
-    rf"(?:字数)?(?:不超过|不多于|不得超过|不超|限|控制在|最多)\s*(?P<a>{NUMBER})\s*(?:个)?字(?:以内|以下|之内)?"
-    rf"|(?P<b>{NUMBER})\s*(?:个)?字\s*(?:以内|以下|之内|左右)"
-    rf"|[(（]\s*(?P<c>{NUMBER})\s*字\s*[)）]"
+    rf"(?:字数|篇幅)?(?:原则上)?(?:不超过|不多于|不得超过|不得多于|不大于|不超|限定?在?|控制在|最多|≤|<=)\s*(?P<a>{_N}){_CHARS}(?:以内|以下|之内)?"
+    rf"|(?P<lo>{_N})\s*(?:{_CHARS})?\s*[-–—~～至到]\s*(?P<d>{_N}){_CHARS}"
+    rf"|(?P<b>{_N}){_CHARS}\s*(?:以内|以下|之内|内|左右)"
+    rf"|(?:约|大约)\s*(?P<f>{_N}){_CHARS}"
+    rf"|[(（]\s*(?P<c>{_N}){_CHARS}\s*[)）]"
+    rf"|字数(?:要求|限制)?\s*[:：]?\s*(?:不超过|不多于|不得超过|≤|<=|限|控制在|在)\s*(?P<e>{_N})(?!\s*[-–—~～至到\d])(?:{_CHARS})?(?:以内|以下|之内)?"
 )
 _NOTE = re.compile(r"\s*[(（][^()（）]{0,30}[)）]\s*$")
 _TABLE_LABEL = re.compile(r"^表\s*\d+\s*")
@@ -63,12 +74,35 @@ def extract_sections(view: DocView) -> list[Section]:
             points=_points(body),
             parent=_parent_title(line),
         )
+    _add_limited_siblings(lines, limited_headings, drafts)
     _add_field_limits(view, lines, drafts)
     return [
         Section(d.title, d.limit, "字" if d.limit is not None else None, d.guidance, view.cite(d.span), tuple(d.points), d.parent)
         for d in sorted(drafts.values(), key=lambda d: d.start)
         if d.title
     ]
+
+
+def _add_limited_siblings(lines: list[Line], limited: set[int], drafts: dict[int, _Draft]) -> None:
+    """A template numbered 1. 2. 3. (no 一、 headings): when some of its sibling headings carry a
+    字数 limit, the unlimited siblings are sections of the same outline (3.运营机制 beside
+    2.建设方案（不超过3000字））."""
+    groups: dict[tuple[str, tuple[str, ...], int], list[int]] = {}
+    for index, line in enumerate(lines):
+        h = line.heading
+        if h is None or h.level == 0 or line.body_from < len(line.norm) or h.label.startswith("第"):
+            continue
+        groups.setdefault((line.part, line.path[:-1], h.level), []).append(index)
+    for members in groups.values():
+        if len(members) < 2 or not any(i in limited for i in members):
+            continue
+        for i in members:
+            line = lines[i]
+            title = clean_title(line.heading.title)  # type: ignore[union-attr]
+            if line.start in drafts or _INSTRUCTIONS.search(title) or _MATERIALS.search(title) or "□" in line.norm:
+                continue
+            body = lines_under(lines, i)
+            drafts[line.start] = _Draft(line.start, title, None, _guidance(body), _span(line), _points(body), _parent_title(line))
 
 
 def _body_outline(view: DocView) -> list[Section]:
@@ -96,7 +130,46 @@ def _body_outline(view: DocView) -> list[Section]:
             span = _span(line)
             section = Section(title, limit, "字" if limit is not None else None, _guidance(body), view.cite(span), tuple(_points(body)), _parent_title(line))
             out.append(section)
+    if not out:
+        out = _inline_outline(view)
     return [s for s in out if s.title]
+
+
+# 申报书正文包括项目概述（500字以内）、建设方案（不超过3000字）和预期成效三部分
+_OUTLINE_LEAD = re.compile(r"(?:包括|包含|分为|由|主要有|应有|设置)[:：]?")
+_OUTLINE_TAIL = re.compile(r"(?:等)?(?:[一二三四五六七八九十\d]+\s*(?:个)?)?(?:部分|章节|方面|内容)(?:组成|构成)?$")
+
+
+def _inline_outline(view: DocView) -> list[Section]:
+    """Sections listed inline in one sentence of the body, at least two of them with a limit."""
+    for sentence in view.sentences:
+        if sentence.part or len(list(LIMIT.finditer(sentence.text))) < 2:
+            continue
+        lead = _OUTLINE_LEAD.search(sentence.text)
+        if lead is None or lead.start() > LIMIT.search(sentence.text).start():  # type: ignore[union-attr]
+            continue
+        out: list[Section] = []
+        begin = lead.end()
+        depth = 0
+        for i in range(lead.end(), len(sentence.text) + 1):
+            ch = sentence.text[i] if i < len(sentence.text) else "。"
+            depth += ch in "(（"
+            depth -= ch in ")）"
+            if depth > 0 or ch not in "、，,；;。和及":
+                continue
+            if ch in "和及" and sentence.text[i - 1] not in ")）":
+                continue  # 投资估算和资金筹措 is one title; …（3000字）和预期成效 ends one
+            item = sentence.sub(begin, i).strip_punct()
+            begin = i + 1
+            text = item.text
+            m = LIMIT.search(text)
+            limit = limit_value(m) if m else None
+            title = clean_title(_OUTLINE_TAIL.sub("", re.sub(r"[(（][^()（）]*[)）]", "", text))).strip()
+            if 1 < len(title) <= 20 and not _PUNCT.search(title):
+                out.append(Section(title, limit, "字" if limit is not None else None, "", view.cite(item), (), ""))
+        if sum(s.limit is not None for s in out) >= 2:
+            return out
+    return []
 
 
 def clean_title(title: str) -> str:
@@ -109,7 +182,19 @@ def clean_title(title: str) -> str:
 
 def _limit_in(text: str) -> int | None:
     m = LIMIT.search(text)
-    return parse_number(m.group("a") or m.group("b") or m.group("c")) if m else None
+    return limit_value(m) if m else None
+
+
+def limit_value(m: re.Match[str]) -> int | None:
+    """The integer limit of a LIMIT match (三千 → 3000, 1.5万 → 15000, 500—800 → 800)."""
+    text = next((m.group(g) for g in ("a", "d", "b", "f", "c", "e") if m.group(g)), None)
+    if text is None:
+        return None
+    text = text.replace(" ", "")
+    scaled = re.fullmatch(r"(\d+(?:\.\d+)?)([千万])", text)
+    if scaled:
+        return round(float(scaled.group(1)) * (1000 if scaled.group(2) == "千" else 10000))
+    return parse_number(text)
 
 
 def _is_section_heading(lines: list[Line], index: int, limited: set[int]) -> bool:
@@ -215,7 +300,7 @@ def _add_field_limits(view: DocView, lines: list[Line], drafts: dict[int, _Draft
         previous_end = 0
         for m in LIMIT.finditer(para.text):
             previous_start = previous_end
-            limit = parse_number(m.group("a") or m.group("b") or m.group("c"))
+            limit = limit_value(m)
             before = para.text[previous_end: m.start()].strip(" (（")
             previous_end = m.end()
             while previous_start < m.start() and para.text[previous_start] in " )）,，。;；":

@@ -40,7 +40,10 @@ def extract_submission(view: DocView) -> list[Submission]:
         if view.is_heading_text(sentence) and not _RULE_IN_HEADING.search(sentence.text):
             continue
         for piece in sentence.strip_label().pieces():
-            for channel, detail in _classify(piece):
+            # what the sentence says before this piece (联系人：王工，电话：…，邮箱：…)
+            lead = sentence.text[: sentence.origin.index(piece.origin[0])] if piece.origin else ""
+            heading = sentence.path[-1] if sentence.path else ""
+            for channel, detail in _classify(piece, heading + "。" + lead):
                 # seal and paper rules are cited whole: 盖章处，须加盖公章，复印无效 / A4纸双面打印，一式两份
                 where = sentence.strip_label() if channel in ("seal", "paper") else piece
                 seal_rules += channel == "seal"
@@ -49,13 +52,15 @@ def extract_submission(view: DocView) -> list[Submission]:
         # no stated seal rule: the form's own signature lines (申请单位（盖章）) say who seals
         for line in view.lines:
             m = _SEAL_LINE.match(line.norm)
+            if re.search(r"推荐|主管|审核|初审", m.group("who") if m else ""):
+                continue  # the recommender's seal on its own summary sheet, not the applicant's
             if line.part and m and not any(s.channel == "seal" and m.group("who") in s.detail for s in items):
                 span = Span(line.norm, line.origin, line.path, line.part)
                 items.append(Submission("seal", f"{m.group('who')}盖章", view.cite(span)))
     return _dedupe(items)
 
 
-def _classify(piece: Span) -> list[tuple[str, str]]:
+def _classify(piece: Span, lead: str = "") -> list[tuple[str, str]]:
     """(channel, detail) pairs a piece states; one piece may give an address and a naming rule."""
     text = piece.text
     if piece.part and ("□" in text or len(text) < 4 or _SEAL_LINE.match(text)):
@@ -63,16 +68,23 @@ def _classify(piece: Span) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     emails = EMAIL.findall(text)
     urls = [u for u in URL.findall(text) if "@" not in u]
-    if emails:
+    if emails and not _contact_only(text, lead):
         out.append(("email", "、".join(emails)))
-    if urls:
+    if urls and not _reference_only(text):
         out.append(("online", urls[0].rstrip(")）")))
-    elif _ONLINE.search(text) and not piece.part and (_VIA_SYSTEM.search(text) or not re.search(r"截止|\d+月\d+日", text)):
+    elif (
+        _ONLINE.search(text)
+        and not piece.part
+        and not _reference_only(text)
+        and (_VIA_SYSTEM.search(text) or not re.search(r"截止|\d+月\d+日", text))
+    ):
         out.append(("online", text))
-    if _POST.search(text):
+    if _POST.search(text) and not re.search(r"(?:不接受|不受理|不得|不予受理|谢绝)[^，,。]{0,6}(?:EMS|邮寄|快递|寄送)", text):
         address = re.search(r"[(（](?P<a>[^()（）]{6,60})[)）]", text)
         out.append(("post", address.group("a") if address else text))
     paper = _PAPER.search(text)
+    if paper and not re.search(r"份|打印|装订", paper.group(0)) and not _PAPER_DEMAND.search(text):
+        paper = None  # 纸质材料由推荐单位统一收齐后: a mention, not a rule on the paper copies
     if paper and not piece.part:
         copies = re.search(rf"(?:一式)?\s*({NUMBER})\s*份", paper.group(0))
         out.append(("paper", f"纸质版{parse_number(copies.group(1))}份" if copies else paper.group(0)))
@@ -87,6 +99,34 @@ def _classify(piece: Span) -> list[tuple[str, str]]:
     return out
 
 
+# a contact line: 联系人：…，电话：…，邮箱：… — an address to ask questions, not to send the application
+_CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话|咨询|联系")
+_SENDS = re.compile(r"发送|报送|提交|发至|报至|投递|上传|电子版|申报材料|申报书")
+_NOT_FOR_SUBMISSION = re.compile(r"不接收|不受理|不接受|仅用于|仅供|只用于")
+# a web address to read or download from (详见 / 下载 / 查询 / 公布), not to apply through
+_REFERENCE = re.compile(r"详见|下载|查询|查阅|公布|公示|了解|关注|浏览")
+_APPLIES = re.compile(r"(?:申报|填报)(?!指南|书|表|通知|材料|工作|单位|主体|模板|要求|条件)|提交|上传|注册|登录|报送")
+# a demand to hand in paper, without a number of copies: 须同时报送纸质材料
+_PAPER_DEMAND = re.compile(r"(?:须|需|应|同时|另行|并)(?:报送|提交|寄送|递交|邮寄)纸质")
+
+
+def _contact_only(text: str, lead: str = "") -> bool:
+    """An email given for questions (联系人…邮箱…, 仅用于政策咨询，不接收申报材料); `lead` is the
+    heading and the sentence before the piece."""
+    if _NOT_FOR_SUBMISSION.search(text):
+        return True
+    at = EMAIL.search(text)
+    before = text[: at.start()] if at else text
+    if _SENDS.search(before):
+        return False
+    return bool(_CONTACT.search(before) or _CONTACT.search(lead) and not _SENDS.search(lead.split("。")[-1]))
+
+
+def _reference_only(text: str) -> bool:
+    """A web address given to read or download from, not to apply through."""
+    return bool(_REFERENCE.search(text)) and not _APPLIES.search(_REFERENCE.sub("", text))
+
+
 def _is_seal_rule(text: str) -> bool:
     """A seal the notice demands, with or without 须; not a form's (加盖单位公章) placeholder."""
     if re.search(r"扫描", text):
@@ -99,13 +139,20 @@ def _is_seal_rule(text: str) -> bool:
 
 def _is_format(text: str) -> bool:
     """盖章扫描版和word可编辑版: the form the files must take."""
-    return bool(_FORMAT.search(text) and re.search(r"材料|版|件", text))
+    # a format with an action or an edition (上传…扫描件 / 盖章扫描版); a bare 营业执照扫描件 is a document
+    return bool(_FORMAT.search(text) and re.search(r"材料|版|件", text) and re.search(r"版|上传|发送|报送|提交|提供|刻录|以|采用", text))
 
 
 def _is_delivery(text: str) -> bool:
     """发送至省经信厅基础设施处: where to deliver (an email address is its own channel)."""
+    if _ONWARD.search(text):
+        return False
     m = _DELIVER.search(text) or _HAND_TO.search(text)
     return bool(m and not re.search(r"邮箱|邮件", m.group("to")))
+
+
+# the issuer's own next step (省数据局将择优推荐报送国家数据局), not a step of the application
+_ONWARD = re.compile(r"择优(?:推荐|报送|上报)|^[^，,。将]{0,10}(?:局|厅|委)(?:将|拟)")
 
 
 def _dedupe(items: list[Submission]) -> list[Submission]:

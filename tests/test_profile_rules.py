@@ -198,3 +198,191 @@ def test_registration_with_a_parenthetical_scope_and_no_nei():
     profile = extract_profile("moushi", "某市", [(meta, SourceText(text))], dt.date(2026, 11, 1))
     places = [e.params.get("place") for e in profile.eligibility if e.kind == "registration_place"]
     assert places and places[0].startswith("某")
+
+
+# --- wording variants of notices not seen before -------------------------------------------
+
+HEAD = "某市数据局关于开展试点申报的通知\n\n各有关单位：为推进可信数据空间建设，现组织开展试点申报工作，有关事项通知如下，请认真组织。\n\n"
+
+
+def test_grouped_task_lists_take_the_group_flag():
+    text = HEAD + """二、培育任务
+（一）必建任务
+1.建设接入体系。部署连接器。
+2.建立资源目录。梳理数据资源。
+（二）可选建任务（至少选择2项）
+3.开发数据产品。围绕产业开发。
+4.推动融合应用。融合公共数据。
+5.参与标准研制（必选）。牵头研制标准。
+"""
+    flags = [(t.title, t.mandatory) for t in _profile(text).tasks]
+    assert flags == [
+        ("建设接入体系", True), ("建立资源目录", True), ("开发数据产品", False), ("推动融合应用", False), ("参与标准研制", True),
+    ]
+
+
+def test_task_table_flag_column_found_by_its_cells():
+    text = HEAD + "一、支持方向和建设任务\n表1 建设任务一览表\n序号\t建设任务\t任务类型\t主要内容\n1\t基础设施部署\t必建\t部署连接器\n2\t数据资产入表\t选建\t开展登记\n"
+    assert [(t.title, t.mandatory) for t in _profile(text).tasks] == [("基础设施部署", True), ("数据资产入表", False)]
+    remarks = HEAD + "二、建设任务\n序号\t任务名称\t备注\n1\t接入体系建设（必选）\t\n2\t数据资源汇聚\t必选\n3\t数据资产入表\t可选\n"
+    assert [t.mandatory for t in _profile(remarks).tasks] == [True, True, False]
+
+
+def test_task_table_without_flags_only_under_a_task_section():
+    tasks = HEAD + "二、建设任务\n序号\t任务名称\t主要内容\n1\t接入体系建设\t部署连接器\n2\t数据资源汇聚\t形成目录\n"
+    assert [(t.title, t.mandatory) for t in _profile(tasks).tasks] == [("接入体系建设", None), ("数据资源汇聚", None)]
+    schedule = HEAD + "五、进度安排\n序号\t任务名称\t完成时间\n1\t方案设计\t6月\n2\t系统上线\t12月\n"
+    assert _profile(schedule).tasks == []
+
+
+def test_task_items_written_as_paragraphs():
+    numbered = HEAD + """一、重点任务
+申报项目应开展以下工作，前2项为必建任务，后1项为选建任务：
+1.建设可信接入设施，部署连接器和身份认证组件，实现参与主体可信接入和全过程存证留痕。
+2.汇聚高质量数据资源，形成数据资源目录。
+3.探索数据资产入表，开展数据资产登记和评估。
+"""
+    assert [(t.title, t.mandatory) for t in _profile(numbered).tasks] == [
+        ("建设可信接入设施", True), ("汇聚高质量数据资源", True), ("探索数据资产入表", False),
+    ]
+    labelled = HEAD + """二、主要任务
+任务一至任务二为必选任务，任务三为可选任务。
+任务一：建设接入体系。部署连接器。
+任务二：汇聚数据资源。形成目录。
+任务三：开展互联互通。探索跨空间互认。
+"""
+    assert [(t.title, t.mandatory) for t in _profile(labelled).tasks] == [
+        ("建设接入体系", True), ("汇聚数据资源", True), ("开展互联互通", False),
+    ]
+    unflagged = HEAD + "二、建设任务\n任务一：构建可信环境。建设身份认证。\n任务二：打造融合应用。推动数据融合。\n"
+    assert [(t.title, t.mandatory) for t in _profile(unflagged).tasks] == [("构建可信环境", None), ("打造融合应用", None)]
+
+
+def test_inline_tasks_counted_one_two_three():
+    text = HEAD + "二、建设内容\n试点项目重点开展以下建设：一是建设可信接入体系，实现身份可信；二是打造数据流通场景，推动数据共享；三是完善运营机制。\n"
+    tasks = _profile(text).tasks
+    assert [t.title for t in tasks] == ["建设可信接入体系", "打造数据流通场景", "完善运营机制"]
+    assert all(t.mandatory is None and t.citation.quote == t.title for t in tasks)
+
+
+def test_a_count_to_choose_flags_the_whole_list_not_one_item():
+    text = HEAD + """二、建设任务
+申报单位须从以下4项任务中至少选择2项开展建设：
+（一）数据产品开发。开发产品。
+（二）公共数据融合。融合应用。
+（三）跨域流通。开展流通。
+（四）标准研制。参与标准。
+"""
+    assert [t.mandatory for t in _profile(text).tasks] == [False, False, False, False]
+    every = HEAD + "二、建设任务\n以下任务均为必建任务：\n1.建设接入体系。部署连接器。\n2.汇聚数据资源。形成目录。\n"
+    assert [t.mandatory for t in _profile(every).tasks] == [True, True]
+
+
+def test_material_table_with_a_remarks_column():
+    text = HEAD + "三、申报材料\n表2 申报材料清单\n序号\t材料名称\t份数\t备注\n1\t项目申报书\t3\t必须提供，按附件1格式编写\n2\t营业执照\t1\t\n3\t数据资源登记证书\t1\t如有请提供\n4\t专利证明\t1\t选填\n"
+    materials = {m.title: m.required for m in _profile(text).materials}
+    assert materials == {"项目申报书": True, "营业执照": True, "数据资源登记证书": None, "专利证明": False}
+
+
+def test_materials_asked_for_in_sentences():
+    text = HEAD + """三、申报要求
+申报材料包括：项目申报书、营业执照复印件、近两年审计报告等。
+申报单位应附数据资源目录清单；联合申报的，须提供联合申报协议。有条件的单位可提供第三方检测报告、用户评价报告等佐证材料。
+如有数据产品登记证书，请一并提供。
+"""
+    materials = {m.title: m.required for m in _profile(text).materials}
+    assert materials == {
+        "项目申报书": True, "营业执照复印件": True, "近两年审计报告": True, "数据资源目录清单": True,
+        "联合申报协议": None, "第三方检测报告": False, "用户评价报告": False, "数据产品登记证书": None,
+    }
+
+
+def test_qualities_contents_and_formats_are_not_materials():
+    text = HEAD + """三、申报要求
+申报单位须提供真实、准确、完整的申报材料。申报材料应包括项目基本情况、建设方案、运营模式等内容。
+申报单位须提交纸质材料一式三份，并上传申报材料扫描件。
+"""
+    assert _profile(text).materials == []
+
+
+def test_list_items_qualified_by_a_seal_or_signature_still_name_documents():
+    text = HEAD + "四、申报材料\n1.加盖公章的营业执照复印件；\n2.法定代表人签字的信用承诺书；\n3.数据需求清单；\n4.申报材料须真实有效。\n"
+    titles = [m.title for m in _profile(text).materials]
+    assert titles == ["加盖公章的营业执照复印件", "法定代表人签字的信用承诺书", "数据需求清单"]
+
+
+def test_limit_forms():
+    from rag.extract_sections import _limit_in
+    from rag.normalise import normalise
+
+    cases = {
+        "不超过1000字": 1000, "不得超过三千字": 3000, "限800字": 800, "字数控制在2000字以内": 2000, "最多500个汉字": 500,
+        "（500 字以内）": 500, "1500字内": 1500, "≤1000字": 1000, "（字数：≤500）": 500, "字数不超过800": 800,
+        "500—800字": 800, "（不少于1000字，不超过3000字）": 3000, "3千字以内": 3000,
+        # an approximate length is held as the limit: a draft never runs past what the template asks for
+        "1500字左右": 1500, "约2000字": 2000,
+        # a minimum, pages, a count of words in prose: no limit
+        "不少于300字": None, "不超过3页": None, "共5000余字": None,
+    }
+    for text, limit in cases.items():
+        assert _limit_in(normalise(text)) == limit, text
+
+
+def test_unlimited_siblings_of_limited_template_fields_are_sections():
+    text = HEAD + "一、申报要求\n申报单位应在某市注册。\n附件：试点申报书\n\n附件\n试点申报书\n1.项目概况（限300字）\n简述项目。\n2.建设方案（不超过3000字）\n3.运营机制\n4.预期成效\n"
+    assert {s.title: s.limit for s in _profile(text).sections} == {"项目概况": 300, "建设方案": 3000, "运营机制": None, "预期成效": None}
+
+
+def test_outline_written_inline_in_one_sentence():
+    text = HEAD + "三、申报书编制\n申报书正文包括项目概述（500字以内）、建设方案（不超过3000字）、投资估算和资金筹措（1500字左右）和预期成效四部分。\n"
+    sections = {s.title: s.limit for s in _profile(text).sections}
+    assert sections == {"项目概述": 500, "建设方案": 3000, "投资估算和资金筹措": 1500, "预期成效": None}
+    single = HEAD + "三、申报要求\n项目简介不超过300字。\n"
+    assert _profile(single).sections == []
+
+
+def test_sanctions_benefits_and_the_issuers_steps_are_not_conditions():
+    text = HEAD + """三、申报条件
+（一）申报单位应在某市行政区域内依法注册，具有独立法人资格。
+（二）支持产业链上下游企业联合申报，联合体成员不超过3家。
+（三）已获得省级财政资金支持的项目，不得重复申报。
+数据资源汇聚能力强、应用场景丰富的项目将优先推荐申报国家级试点。单个项目补助金额原则上不超过300万元。
+市数据局将通过“信用中国”网站核查申报单位信用情况。申报单位应于5月10日前完成网上填报。
+四、其他事项
+对弄虚作假的，一经查实，取消申报资格，三年内不得申报市级项目，并纳入信用记录。逾期不予受理。
+"""
+    items = _profile(text).eligibility
+    texts = " ".join(e.text for e in items)
+    for distractor in ("优先推荐", "补助", "信用中国", "网上填报", "弄虚作假", "纳入信用记录", "逾期"):
+        assert distractor not in texts, distractor
+    kinds = {e.kind for e in items}
+    assert {"registration_place", "legal_form", "joint_rule", "exclusion"} <= kinds
+    joint = next(e for e in items if e.kind == "joint_rule")
+    assert "支持产业链上下游企业联合申报" in joint.citation.quote
+    excluded = next(e for e in items if e.kind == "exclusion")
+    assert excluded.citation.quote == "已获得省级财政资金支持的项目，不得重复申报"
+
+
+def test_registration_place_written_without_nei():
+    text = HEAD + "三、申报条件\n（一）申报主体为在某市注册的企业或行业组织，具有独立法人资格。\n"
+    items = _profile(text).eligibility
+    place = next(e for e in items if e.kind == "registration_place")
+    assert place.params["place"] == "某"
+    assert next(e for e in items if e.kind == "entity_type").params["allowed"] == ["企业", "行业组织"]
+
+
+def test_contact_and_reference_addresses_are_not_channels():
+    text = HEAD + """二、报送方式
+申报单位请将电子版发送至sb@sj.gov.cn，纸质材料须现场报送，不接受邮寄。申报指南可在市数据局网站（https://sj.gov.cn/zn）下载。
+市数据局将择优推荐报送至省数据局。
+三、联系方式
+联系人：王工，电话：0000-1234567，邮箱：wang@other.com。电子邮箱：ask@sj.gov.cn（仅用于政策咨询，不接收申报材料）。
+"""
+    submission = _profile(text).submission
+    assert [(s.channel, s.detail) for s in submission] == [("email", "sb@sj.gov.cn")]
+
+
+def test_a_bare_mention_of_paper_is_not_a_paper_rule():
+    text = HEAD + "二、报送\n纸质材料由推荐单位统一收齐后寄送至省数据局数据处（某市某路1号）。申报单位须同时报送纸质材料。\n"
+    paper = [s for s in _profile(text).submission if s.channel == "paper"]
+    assert len(paper) == 1 and "须同时报送纸质材料" in paper[0].citation.quote
