@@ -19,9 +19,10 @@ from .structure import Line, parse_lines, section_label
 from .tables import Table, read_tables
 
 # a line that starts a new item of a list, never the continuation of the previous line
-ITEM_START = re.compile(r"^(?:\d{1,2}\s*[.、．]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\s*、|[①-⑩]|【|□|附件)")
+ITEM_START = re.compile(r"^(?:\d{1,2}\s*[.、．]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\s*、|[①-⑩]|[●■◆▪]|【|□|附件)")
 # leading list label of a sentence: "1." "(一)" "一、"
-LABEL = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*|\(\d{1,2}\)\s*|\([一二三四五六七八九十]+\)\s*|[一二三四五六七八九十]+\s*、\s*|[①-⑩]\s*)")
+# (a bullet ● ■ ◆ ▪ marks an item of a list the same way)
+LABEL = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*|\(\d{1,2}\)\s*|\([一二三四五六七八九十]+\)\s*|[一二三四五六七八九十]+\s*、\s*|[①-⑩]\s*|[●■◆▪]\s*)")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _PIECE_END = re.compile(r"[，,；;。]")
 _CONDITION = re.compile(r"^(?:如有|如果|如需|若|凡|对于|对)")
@@ -44,6 +45,10 @@ class Span:
 
     def strip_label(self) -> Span:
         """The span without its list label ("1." "(一)")."""
+        return self._unlabelled
+
+    @cached_property
+    def _unlabelled(self) -> Span:
         m = LABEL.match(self.text)
         return self.sub(m.end(), len(self.text)) if m and m.end() < len(self.text) else self
 
@@ -58,6 +63,11 @@ class Span:
 
     def pieces(self) -> list[Span]:
         """Comma-separated pieces (sub-clauses) of a sentence, punctuation stripped."""
+        return list(self._pieces)
+
+    @cached_property
+    def _pieces(self) -> tuple[Span, ...]:
+        # every extractor reads the pieces of every sentence: cut them once per span
         out: list[Span] = []
         begin = 0
         depth = 0
@@ -84,7 +94,7 @@ class Span:
                 merged.append(self.sub(start, self.origin.index(piece.origin[-1]) + 1))
             else:
                 merged.append(piece)
-        return merged
+        return tuple(merged)
 
 
 @dataclass

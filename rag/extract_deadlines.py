@@ -19,6 +19,13 @@ _RECOMMENDER = re.compile(
     r"推荐单位|推荐部门|主管部门|(?:经信|数据|资源|工信|发改)[^，,。]{0,6}(?:局|厅|委|部门)|管理部门|地方|各地|各[省市区县]|初审|审核|汇总|推荐报送"
 )
 _DESTINATION = re.compile(r"(?:报送|提交|发送|寄送|递交|送达|报)(?:至|到)[^，,。；;]*")
+# dates that limit something else than the application: when the applicant was founded
+# (成立时间在2024年1月1日前), the project's own period or completion (建设期至2027年底,
+# 2027年12月31日前完成建设并通过验收), the issuer's own plan (市数据局将于7月底前组织评审)
+_NOT_A_DEADLINE = re.compile(
+    r"成立|设立|注册(?:时间|日期)|登记(?:时间|日期)|建设期|实施期|试点期|培育期|周期|建成|完成建设|验收|投入运营|上线运行"
+    r"|(?:将|拟)于[^，,。；;]{0,16}(?:组织|开展|公布|公示|评审|确定|印发|发布)"
+)
 _APPLICANT = re.compile(r"申报主体|申报单位|申请单位|企业|项目单位|在线申报|网上申报|申报截止|征集|报名")
 
 
@@ -35,6 +42,8 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
             if not (_AFTER.match(after) or _BEFORE.search(before) or from_now):
                 continue
             piece = _piece_at(sentence, match.start)
+            if _NOT_A_DEADLINE.search(piece.text):
+                continue
             quoted = piece if len(sentence.text) > 80 and len(piece.text) >= 8 else sentence.strip_label()
             found.append(
                 Deadline(

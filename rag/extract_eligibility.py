@@ -47,8 +47,8 @@ _PLACE = (
     # "在某市（含某区）依法登记注册": no 内, a parenthetical scope after the place
     re.compile(r"在(?P<p>[^，,。、()（）内]{2,12}?)(?:[(（][^)）]{0,20}[)）])?(?:依法)?登记注册"),
     re.compile(r"(?:面向|为)(?P<p>[^，,。、]{2,12}?)(?:区域|境|范围)?内(?:依法)?注册"),
-    # "在宁波市注册的企业": no 内, the place straight before 注册
-    re.compile(r"在(?P<p>[^，,。、()（）内]{2,12}?)(?:依法)?(?:登记)?注册(?:登记)?的"),
+    # "在宁波市注册的企业" / "应在某市注册，…": no 内, the place straight before 注册
+    re.compile(r"在(?P<p>[^，,。、()（）内]{2,12}?)(?:依法)?(?:登记)?注册(?:登记)?(?:的|(?=[，,。；;]|$))"),
     re.compile(r"注册地(?:为|在|位于|须在|应在|须为|应为)(?P<p>[^，,。、的内]{2,12}?)(?:区域|境|范围|行政区域)?(?:内)?(?=[，,。；;、]|$)"),
 )
 _FORMS = re.compile(r"独立(?:企业)?法人(?:资格|单位)?|(?:企业|事业单位|社会团体|民办非企业单位)法人")
@@ -91,9 +91,12 @@ _IDENTITY = (
 def extract_eligibility(view: DocView) -> list[EligibilityItem]:
     """Eligibility conditions of one document, in order, duplicates removed."""
     found: list[tuple[list[str], Span, str]] = []  # (kinds, span, sentence text)
+    has_headings = any(line.heading is not None and not line.part for line in view.lines)
     for sentence in view.sentences:
         if _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text) or _SANCTION.search(sentence.text):
             continue
+        if has_headings and not sentence.path and not sentence.part:
+            continue  # the preamble (为…，根据…，经市政府同意，现将有关事项通知如下) states no condition
         if sentence.path and _MATERIAL_LIST.search(sentence.path[-1]) and not ELIGIBILITY_SECTION.search(sentence.path[-1]):
             continue  # an item of a list of documents (联合申报协议（联合申报的须提供）)
         heading_only = view.is_heading_text(sentence)  # a short clause may look like a heading
@@ -167,10 +170,22 @@ def _subjects_joined(view: DocView, pieces: list[Span]) -> list[Span]:
     return out
 
 
+# a credit condition states the applicant's record: 良好 / 未被列入 / 无…记录 / 不属于 / 非
+_CREDIT_STATE = re.compile(r"良好|未|无|不|没有|非|名单|记录|信用中国")
+_RECOMMENDER_QUOTA = re.compile(r"推荐单位|各(?:省|市|区|县|地)|每个(?:省|市|区|县|地市|设区市|计划单列市)|推荐(?:项目|数量)")
+_ONWARD = re.compile(r"推荐(?:至|到|给|报送至|上报)")
+
+
 def classify(text: str) -> list[str]:
     """Kinds a piece of text states (several identity kinds may share one piece)."""
     for kind, pattern in _RULES:
         if pattern.search(text):
+            if kind == "credit" and not _CREDIT_STATE.search(text):
+                continue  # 建立失信惩戒机制: credit named, no state of the applicant's credit
+            if kind == "one_project" and _RECOMMENDER_QUOTA.search(text):
+                continue  # 每个推荐单位最多报送1个项目: the recommender's quota
+            if kind == "recommendation" and _ONWARD.search(text):
+                continue  # 由省数据局择优推荐至国家数据局: the issuer's next step
             return [kind]
     kinds = []
     for kind, pattern in _IDENTITY:

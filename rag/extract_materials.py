@@ -54,7 +54,7 @@ def _attachment_forms(view: DocView) -> list[Material]:
 
 
 # a heading over a list of documents to hand in: 申报材料 / 必备材料 / 选报材料 / 材料清单
-_LIST_HEAD = re.compile(r"材料|资料|文件清单|附件清单")
+_LIST_HEAD = re.compile(r"材料|资料|文件清单|附件清单|(?:证明|申报|提交|佐证|支撑)文件")
 # heading words that set the flag of every item under them
 _HEAD_REQUIRED = re.compile(r"必备|必报|必交|必须提供|必需|基本材料|必要材料")
 _HEAD_OPTIONAL = re.compile(r"选报|选交|选择性|可选|选填|补充材料|辅助材料|其他材料|可提供")
@@ -63,9 +63,16 @@ _DOCUMENT = re.compile(r"申报书|申请书|报告|执照|证书|证明|材料|
 _RULE_MODAL = re.compile(r"(?:须|应(?!用)|需(?!求)|要(?!求|素|点)|不得|务必)(?!提供|提交|附)")
 _RULE_WORDS = re.compile(rf"{_RULE_MODAL.pattern}|突出|明确|真实|规范|格式|装订|盖章|签字")
 # a noun phrase that ends with a document: 法定代表人签字的信用承诺书 names a document, not a rule
-_ENDS_DOCUMENT = re.compile(r"(?:申报书|申请书|报告|执照|证书|证明|协议|合同|承诺书|承诺函|推荐函|复印件|扫描件|清单|报表|名单|文件|表)$")
+_DOC_ENDINGS = r"申报书|申请书|报告|执照|证书|证明|协议|合同|承诺书|承诺函|推荐函|复印件|扫描件|清单|报表|名单|文件|表"
+_ENDS_DOCUMENT = re.compile(rf"(?:{_DOC_ENDINGS})$")
 # a parenthesis that makes an item conditional: （如有）（联合申报的提供）
 _ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有则|的提供|时提供|的须提供|的需提供)[^()（）]*[)）]")
+# a listed document followed by a note (…审计报告，须由会计师事务所出具): its name ends like one
+_ENDS_NAME = re.compile(rf"(?:{_DOC_ENDINGS}|材料|资料|方案|制度|目录|名录|说明)$")
+_ITEM_REQUIRED = re.compile(r"[(（]\s*(?:必须提供|须提供|必备|必报|必交|必须|必选|必填)\s*[)）]")
+# the note after a listed document: 如有请提供 / 可提供 / 联合申报的须提供
+_NOTE_CONDITION = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需)?提供")
+_NOTE_OPTIONAL = re.compile(r"可提供|可选|选报|选填|选交|自愿提供|非必须")
 _ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:选报|选填|可选|可提供|选交)\s*[)）]")
 _GENERIC = re.compile(r"(?:提交|申报|报送|纸质|电子|相关|其他|其它|证明|附件)?(?:材料|资料|文件)(?:清单|要求)?")
 _LEAD_IN = re.compile(r"(?:材料|资料|文件)[^。；;]{0,12}[:：]$")
@@ -167,16 +174,25 @@ def _body_lists(view: DocView) -> list[Material]:
 def _list_item(view: DocView, line: Line, default: bool | None) -> Material | None:
     span = _span(line).strip_label().strip_punct()
     text = span.text
+    rest = ""
+    pieces = span.pieces()
+    if len(pieces) > 1:
+        # 近三年财务审计报告，须由会计师事务所出具 / 获奖证书，如有请提供: the document, then a note
+        first = pieces[0]
+        rest = text[text.find(first.text) + len(first.text):]
+        span, text = first, first.text
     bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
     ruled = _RULE_MODAL.search(bare) or (_RULE_WORDS.search(bare) and not _ENDS_DOCUMENT.search(bare))
     if len(bare) > 40 or re.search(r"[。，,；;：:]", bare) or ruled or not _DOCUMENT.search(bare):
         return None
+    if rest and (len(bare) > 30 or not _ENDS_NAME.search(_clean(bare))):
+        return None  # a clause that goes on (…材料，包括…): not a list of documents
     required = default
-    if _ITEM_CONDITION.search(text):
+    if _ITEM_CONDITION.search(text) or _NOTE_CONDITION.search(rest):
         required = None
-    elif _ITEM_OPTIONAL.search(text) or _OPTIONAL.match(text):
+    elif _ITEM_OPTIONAL.search(text) or _OPTIONAL.match(text) or _NOTE_OPTIONAL.search(rest):
         required = False
-    elif _REQUIRED.match(text):
+    elif _REQUIRED.match(text) or _ITEM_REQUIRED.search(text):
         required = True
     title = _clean(re.sub(r"^(?:须|需|必须|应|应当|可|可以)?(?:提供|提交|附上|附)", "", text))
     if _GENERIC.fullmatch(title):

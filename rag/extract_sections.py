@@ -311,19 +311,37 @@ def _add_field_limits(view: DocView, lines: list[Line], drafts: dict[int, _Draft
             close = re.match(r"[^()（）]{0,20}[)）]", para.text[end:])
             span = para.sub(previous_start, end + (close.end() if close else 0))
             own = LABEL.sub("", before).strip()
+            # 填写说明：项目概况不超过500字，建设方案…: the field named right before the limit
+            tail = re.split(r"[:：，,；;。]", own)[-1].strip()
+            if tail != own and 1 < len(tail) <= 16 and not _PROMPT.match(tail) and not re.search(r"字数|篇幅|正文|内容$", tail):
+                own = tail
             if own and len(own) <= 24 and not _PUNCT.search(own) and not _PROMPT.match(own):
                 title, guidance = own, ""  # a table column or field: 试点内容简述（300字以内）
+                named = next((d for d in drafts.values() if d.title == title and d.limit is None), None)
+                if named is not None:
+                    named.limit = limit  # the limit of a section the template heads elsewhere
+                    continue
             else:
                 label, heading_line = _label_before(lines, first_line)
                 title = _field_title(label, before)
                 guidance = before
-                if heading_line is not None and heading_line.start in drafts and drafts[heading_line.start].limit is None and title == label:
-                    drafts[heading_line.start].limit = limit
+                heading = drafts.get(heading_line.start) if heading_line is not None else None
+                # the heading's limit: the prompt only restates its title, or is its only limit
+                if heading is not None and heading.limit is None and (title == label or _limits_under(lines, heading_line) == 1):
+                    heading.limit = limit
                     continue
             drafts[span.origin[0]] = _Draft(
                 start=span.origin[0], title=title, limit=limit, guidance=guidance,
                 span=span, points=guidance_points(guidance), parent=clean_title(first_line.path[-1]) if first_line.path else "",
             )
+
+
+def _limits_under(lines: list[Line], heading: Line | None) -> int:
+    """How many 字数 limits the lines under a heading state."""
+    if heading is None:
+        return 0
+    index = next(i for i, ln in enumerate(lines) if ln is heading)
+    return sum(len(LIMIT.findall(ln.norm)) for ln in lines_under(lines, index))
 
 
 def _label_before(lines: list[Line], line: Line) -> tuple[str, Line | None]:

@@ -23,6 +23,7 @@ from .tables import Table, flag_of
 # a section that lists the work a pilot must do
 TASK_SECTION = re.compile(
     r"(?:重点|主要|试点|建设)?(?:工作)?任务|建设内容|试点内容|工作内容|(?:建设|支持|工作|试点)(?:重点|要点)|重点(?:建设|支持)?内容|支持内容"
+    r"|(?:重点|主要)(?:建设)?工作"
 )
 _NOT_TASK_SECTION = re.compile(r"方向|目标|要求|材料|实施|管理|措施")
 # a heading naming tasks together with something else: 支持方向和建设任务 / 主要任务及要求
@@ -30,8 +31,8 @@ _COMBINED = re.compile(r"(?:任务|内容|要点|重点)\s*(?:和|及|与|、)|(
 # sections whose numbered items are conditions, materials or steps even when flagged
 _NEVER_TASKS = re.compile(r"材料|资料|附件|条件|对象|流程|程序|方式|报送|提交")
 _CHOOSE = rf"(?:至少|任|自主|自行)?选(?:择|做|建|取)?\s*(?:其中)?\s*(?:{NUMBER})\s*(?:项|个|条)(?:及以上|以上)?"
-MANDATORY = r"必建|必选|必填|必须建设|必做|必需|必须完成|必须开展"
-OPTIONAL = rf"可选建|可选|选建|选填|选做|自选|鼓励建设|鼓励开展|{_CHOOSE}"
+MANDATORY = r"必建|必选|必填|必须建设|必做|必需|必须完成|必须开展|约束性"
+OPTIONAL = rf"非必(?:选|建|须|做)|可选建|可选|选建|选填|选做|自选|鼓励建设|鼓励开展|引导性|{_CHOOSE}"
 # flags stated about an item, where 鼓励 alone marks an optional item (本项为鼓励内容)
 _STATED = rf"{MANDATORY}|{OPTIONAL}|鼓励"
 _NUM = rf"\(?\s*(?:{NUMBER})\s*\)?"

@@ -386,3 +386,53 @@ def test_a_bare_mention_of_paper_is_not_a_paper_rule():
     text = HEAD + "二、报送\n纸质材料由推荐单位统一收齐后寄送至省数据局数据处（某市某路1号）。申报单位须同时报送纸质材料。\n"
     paper = [s for s in _profile(text).submission if s.channel == "paper"]
     assert len(paper) == 1 and "须同时报送纸质材料" in paper[0].citation.quote
+
+
+def test_template_limits_stated_in_notes_and_prompts_go_to_their_section():
+    text = HEAD + "一、申报要求\n申报单位应在某市注册。\n附件：试点申报书\n\n附件\n试点申报书\n" + (
+        "填写说明：项目概况不超过500字，建设方案不超过3000字。\n一、项目概况\n二、建设方案\n三、运营机制\n"
+        "请说明运营主体、运营规则（字数不超过1500字）。\n四、预期成效\n"
+    )
+    sections = {s.title: s.limit for s in _profile(text).sections}
+    assert sections == {"项目概况": 500, "建设方案": 3000, "运营机制": 1500, "预期成效": None}
+
+
+def test_listed_documents_followed_by_a_note():
+    text = HEAD + """四、申报材料
+1.项目申报书（必须提供）；
+2.近三年财务审计报告，须由会计师事务所出具；
+3.知识产权证明材料，如有请提供；
+4.获奖证书，可提供；
+5.申报材料须真实有效，不得弄虚作假；
+●数据资源目录
+"""
+    materials = {m.title: m.required for m in _profile(text).materials}
+    assert materials == {"项目申报书": True, "近三年财务审计报告": True, "知识产权证明材料": None, "获奖证书": False, "数据资源目录": True}
+
+
+def test_dates_that_do_not_close_the_application():
+    text = HEAD + """一、申报条件
+申报单位成立时间须在2024年1月1日前。
+二、时间安排
+申报单位请于2026年5月10日前完成系统注册并在线填报。各区数据局于5月20日前完成审核推荐。市数据局将于6月30日前组织专家评审。试点项目须于2027年12月31日前完成建设并通过验收。
+"""
+    assert [(d.date, d.who) for d in _profile(text).deadlines] == [("2026-05-10", "applicant"), ("2026-05-20", "recommender")]
+
+
+def test_quota_wordings():
+    text = HEAD + "一、申报要求\n每家单位最多可申报2个项目。各区推荐数量控制在5个以内。篇幅控制在3000字以内。单个项目支持金额控制在200万元以内。\n"
+    assert [(q.kind, q.value) for q in _profile(text).quotas] == [("projects_per_applicant", 2), ("projects_per_recommender", 5)]
+
+
+def test_preamble_policy_and_recommender_quotas_are_not_conditions():
+    text = HEAD.replace("现组织开展", "经市政府同意，现组织开展") + """一、工作目标
+建立守信激励和失信惩戒机制，推动数据要素流通。
+二、申报条件
+（一）申报单位应在某市注册，信用状况良好。
+（二）每个推荐单位最多报送1个项目。
+（三）由市数据局择优推荐至国家数据局。
+"""
+    items = _profile(text).eligibility
+    assert {e.kind for e in items} >= {"registration_place", "credit"}
+    assert not [e for e in items if e.kind in ("consent", "one_project", "recommendation")]
+    assert not any("惩戒" in e.text for e in items)
