@@ -26,8 +26,9 @@ HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 _BULLET = re.compile(r"^(?:[-•·*]\s*)+")
 _TABLE = re.compile(r"^表\s*\d+")
-_ATTACHMENT_ALONE = re.compile(r"^附件\s*\d{0,2}\s*$")
-_ATTACHMENT_TITLED = re.compile(r"^附件\s*\d{1,2}\s*[:：]?\s*(\S.{0,40})$")
+# 附件 / 附件1 / 附件一 alone on a line, or with the attachment's title after it
+_ATTACHMENT_ALONE = re.compile(r"^附件\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?)?\s*$")
+_ATTACHMENT_TITLED = re.compile(r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*(\S.{0,40})$")
 _TEMPLATE_TITLE = re.compile(r"(申报书|申报书模板|申请书|汇总表|信息表|登记表|申报表|任务书)$")
 _SENTENCE_PUNCT = re.compile(r"[。；;，,！？!?]")
 TITLE_MAX = 24
@@ -138,7 +139,7 @@ def parse_lines(source: SourceText) -> list[Line]:
         if started and heading is None:
             if started.startswith("附件") or not part:
                 part = started  # a new attachment opens a fresh heading path
-            elif re.fullmatch(r"附件\d*", part):
+            elif re.fullmatch(r"附件(?:\d*|[一二三四五六七八九十]{1,3})[:：]?", part):
                 part = f"{part} {started}"  # the attachment's own title
             else:
                 started = None  # another title inside the same attachment (e.g. a second cover)

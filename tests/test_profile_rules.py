@@ -436,3 +436,10 @@ def test_preamble_policy_and_recommender_quotas_are_not_conditions():
     assert {e.kind for e in items} >= {"registration_place", "credit"}
     assert not [e for e in items if e.kind in ("consent", "one_project", "recommendation")]
     assert not any("惩戒" in e.text for e in items)
+
+
+def test_attachments_numbered_in_chinese_open_a_template():
+    text = HEAD + "一、申报要求\n申报单位应在某市注册。\n附件：1.项目建设方案编制提纲\n\n附件一\n项目建设方案编制提纲\n一、项目概况\n二、建设内容\n"
+    sections = _profile(text).sections
+    assert [(s.title, s.limit) for s in sections] == [("项目概况", None), ("建设内容", None)]
+    assert all(s.citation.section.startswith("附件一") for s in sections)
