@@ -29,6 +29,18 @@ _CONDITION = re.compile(r"^(?:如有|如果|如需|若|凡|对于|对)")
 WRAP_MIN = 18  # lines shorter than this are table cells or labels, not wrapped prose
 
 
+def _in_table(text: str, line: Line) -> bool:
+    """A table cell or row (a tab-led DOCX cell, a tab-separated row, a Markdown | row): never prose that wraps."""
+    start = text.rfind("\n", 0, line.start) + 1
+    return "\t" in text[start: line.end] or line.norm.startswith("|")
+
+
+def _wraps_after_note(text: str) -> bool:
+    """A long line that stops after a short note (…推荐汇总表（附件2）) wraps on: a PDF cut it
+    at its width; a 字数 note or a full stop before the note ends the line."""
+    return len(text) >= 30 and text.endswith(")") and re.search(r"(?:。|字|页)[^()]*\)$|\([^()]*字[^()]*\)$", text) is None
+
+
 @dataclass(frozen=True)
 class Span:
     """A piece of normalised text with the verbatim offset of each character."""
@@ -112,6 +124,7 @@ class DocView:
     def paragraphs(self) -> list[Span]:
         """Lines joined where prose wraps; headings and list items start a paragraph."""
         paras: list[list[Line]] = []
+        text = self.source.text
         for line in self.lines:
             prev = paras[-1][-1] if paras else None
             pure_heading = prev is not None and prev.heading is not None and prev.body_from >= len(prev.norm)
@@ -119,10 +132,12 @@ class DocView:
                 prev is not None
                 and line.heading is None
                 and not pure_heading
+                and not _in_table(text, line)
+                and not _in_table(text, prev)
                 and line.part == prev.part
                 and not ITEM_START.match(line.norm)
                 and len(prev.norm) >= WRAP_MIN
-                and prev.norm[-1] not in "。；;：:！？!?)）】"
+                and (prev.norm[-1] not in "。；;：:！？!?)）】" or _wraps_after_note(prev.norm))
             )
             if joins:
                 paras[-1].append(line)

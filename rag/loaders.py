@@ -170,6 +170,7 @@ def _load_docx(path: Path, data: bytes, settings: Settings) -> SourceText:
                 paragraph = Paragraph(block, document)
                 lines.append((paragraph.text, _docx_heading_level(paragraph)))
             elif tag == "tbl":
+                # one tab-led cell per line, a blank line after each row (tables.read_tables reads rows back)
                 for row in Table(block, document).rows:
                     seen: set[int] = set()
                     for cell in row.cells:
@@ -177,7 +178,7 @@ def _load_docx(path: Path, data: bytes, settings: Settings) -> SourceText:
                             continue
                         seen.add(id(cell._tc))
                         lines.append(("\t" + cell.text.replace("\n", "\n\t"), 0))
-                lines.append(("", 0))
+                    lines.append(("", 0))
     except IngestError:
         raise
     except Exception as exc:  # python-docx raises many kinds on malformed XML
@@ -210,8 +211,28 @@ def _load_html(path: Path, data: bytes) -> SourceText:
     soup = BeautifulSoup(text, "html.parser")
     for tag in soup(["script", "style", "noscript"]):
         tag.decompose()
-    lines = [line.strip() for line in soup.get_text("\n").splitlines()]
-    return SourceText(text="\n".join(line for line in lines if line))
+    # tables as DOCX tables arrive: one tab-led cell per line, a blank line after each row
+    # (a cell that reads like a title, 项目申报书, must not look like a line of prose)
+    tables: list[str] = []
+    for table in soup.find_all("table"):
+        if table.find_parent("table") is not None:
+            continue
+        rows = []
+        for tr in table.find_all("tr"):
+            cells = [re.sub(r"\s+", " ", cell.get_text(" ", strip=True)) for cell in tr.find_all(["td", "th"])]
+            if cells:
+                rows.append("\n".join("\t" + cell for cell in cells) + "\n")
+        table.replace_with(f"\n\x00{len(tables)}\x00\n")
+        tables.append("\n".join(rows))
+    lines = []
+    for line in soup.get_text("\n").splitlines():
+        line = line.strip()
+        held = re.fullmatch(r"\x00(\d+)\x00", line)
+        if held:
+            lines.append(tables[int(held.group(1))])
+        elif line:
+            lines.append(line)
+    return SourceText(text="\n".join(lines))
 
 
 def _markdown_hints(text: str) -> tuple[tuple[int, int], ...]:

@@ -25,6 +25,7 @@ HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]"), 5),
 )
 _BULLET = re.compile(r"^(?:[-•·*]\s*)+")
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
 _TABLE = re.compile(r"^表\s*\d+")
 # 附件 / 附件1 / 附件一 alone on a line, or with the attachment's title after it
 _ATTACHMENT_ALONE = re.compile(r"^附件\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?)?\s*$")
@@ -95,11 +96,26 @@ def is_template_start(norm: str) -> str | None:
     titled = _ATTACHMENT_TITLED.match(norm)
     if titled and not re.match(r"^附件\s*[:：]", norm) and not _SENTENCE_PUNCT.search(titled.group(1)):
         return norm.replace(" ", "")
-    if re.match(r"^\d{1,2}[.、]", norm):  # an item of the notice's list of attachments
+    if re.match(r"^\d{1,2}(?:[.、]|\s)|^\|", norm):  # an item of the list of attachments, a table row
         return None
     if len(norm) <= 40 and _TEMPLATE_TITLE.search(norm) and not _SENTENCE_PUNCT.search(norm) and not norm.startswith(("《", "附件")):
         return norm
     return None
+
+
+def _drop_marks(norm: str, origin: list[int], mark: str) -> tuple[str, list[int]]:
+    """The text without every occurrence of `mark`, offsets kept for the rest."""
+    chars: list[str] = []
+    kept: list[int] = []
+    i = 0
+    while i < len(norm):
+        if norm.startswith(mark, i):
+            i += len(mark)
+            continue
+        chars.append(norm[i])
+        kept.append(origin[i])
+        i += 1
+    return "".join(chars), kept
 
 
 def parse_lines(source: SourceText) -> list[Line]:
@@ -119,6 +135,11 @@ def parse_lines(source: SourceText) -> list[Line]:
         bullet = _BULLET.match(norm)
         if bullet:
             norm, origin = norm[bullet.end():], origin[bullet.end():]
+        if "**" in norm:  # Markdown emphasis: **必选** reads as 必选
+            norm, origin = _drop_marks(norm, origin, "**")
+        marks = _MD_HEADING.match(norm)
+        if marks:  # "## 二、建设任务": the Markdown marks are not part of the heading's words
+            norm, origin = norm[marks.end():], origin[marks.end():]
         if not norm:
             continue
         offsets = tuple(line_start + o for o in origin)
@@ -131,7 +152,8 @@ def parse_lines(source: SourceText) -> list[Line]:
                 schemes[kind] = len(schemes) + 1
             heading = Heading(schemes[kind], heading.label, heading.title)
         hinted = hints.get(line_start) or hints.get(line_start + (len(raw) - len(raw.lstrip())))
-        if heading is None and hinted and len(norm) <= 40:
+        # a styled heading (Word Heading N, Markdown #) — unless it reads as a clause: （三）近三年…良好，…；
+        if heading is None and hinted and len(norm) <= 40 and not _SENTENCE_PUNCT.search(norm.rstrip("。；;")):
             heading, body_from = Heading(level=hinted, label="", title=norm), len(norm)
         # a table cell (DOCX tables arrive one tab-led cell per line) never opens an attachment
         cell = raw.lstrip(" ").startswith("\t")

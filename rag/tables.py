@@ -72,6 +72,14 @@ def read_tables(text: str, lines: list[Line]) -> list[Table]:
         start = position
         position += len(raw) + 1
         content = raw.strip()
+        if _PIPE_ROW.match(content):
+            # a Markdown row: | 1 | 可信基础设施部署 | 必建 |; the |---| line under the header is no row
+            close_row()
+            if not _PIPE_RULE.match(content):
+                line = by_start.get(start + len(raw) - len(raw.lstrip()))
+                cells = content.strip("|").split("|")
+                rows.append(tuple(Cell(normalise(c.strip()), line if c.strip() else None) for c in cells))
+            continue
         if raw.lstrip(" ").startswith("\t"):
             # one cell per line; an empty cell is a lone tab
             cell_start = start + len(raw) - len(raw.lstrip())
@@ -88,6 +96,63 @@ def read_tables(text: str, lines: list[Line]) -> list[Table]:
             continue
         close_table()
     close_table()
+    if not tables:
+        tables = _spaced_tables(text, lines)
+    return tables
+
+
+_PIPE_ROW = re.compile(r"^\|.*\|$")
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+# a PDF table row: cells parted by spaces, the first cell the row's number (序号)
+_SPACED_HEAD = re.compile(r"^序号\s+\S")
+_ROW_NUMBER = re.compile(r"^(\d{1,2})\s+\S")
+_ENDS_TABLE = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十\d]+[章条]|表\s*\d|附件|注[:：])")
+
+
+def _split_spaced(text: str, columns: int = 0) -> list[str]:
+    """Cells of a spaced row: split on runs of two or more spaces, else on single spaces."""
+    cells = re.split(r"\s{2,}", text.strip())
+    if len(cells) == 1 or (columns and len(cells) < columns and len(text.split()) == columns):
+        cells = text.split()
+    if columns and len(cells) > columns:
+        cells = cells[: columns - 1] + [" ".join(cells[columns - 1:])]
+    return cells
+
+
+def _spaced_tables(text: str, lines: list[Line]) -> list[Table]:
+    """Tables of a PDF notice, whose cells arrive parted by spaces: a 序号 header line, then
+    rows that start with their number; a row's long last cell may wrap onto the next line."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        raw = text[line.start: line.end]
+        if line.part or not line.norm.startswith("序号") or not _SPACED_HEAD.match("序号" + raw.strip()[2:]):
+            i += 1
+            continue
+        header = [normalise(h) for h in _split_spaced(raw)]
+        width = len(header)
+        if width < 2 or any(len(h) > 10 for h in header):
+            i += 1
+            continue
+        rows: list[tuple[Cell, ...]] = [tuple(Cell(h, line) for h in header)]
+        expected = 1
+        i += 1
+        while i < len(lines):
+            nxt = lines[i]
+            raw = text[nxt.start: nxt.end].strip()
+            number = _ROW_NUMBER.match(raw)
+            if number and int(number.group(1)) == expected:
+                rows.append(tuple(Cell(normalise(c), nxt) for c in _split_spaced(raw, width)))
+                expected += 1
+            elif len(rows) > 1 and not number and nxt.heading is None and not _ENDS_TABLE.match(nxt.norm) and len(nxt.norm) <= 40:
+                last = rows[-1]
+                rows[-1] = last[:-1] + (Cell(last[-1].text + nxt.norm, last[-1].line),)  # a wrapped cell
+            else:
+                break
+            i += 1
+        if len(rows) >= 2:
+            tables.append(Table(tuple(rows)))
     return tables
 
 

@@ -443,3 +443,79 @@ def test_attachments_numbered_in_chinese_open_a_template():
     sections = _profile(text).sections
     assert [(s.title, s.limit) for s in sections] == [("项目概况", None), ("建设内容", None)]
     assert all(s.citation.section.startswith("附件一") for s in sections)
+
+
+# --- the same notice in every format the product reads ----------------------------------------
+
+_TASK_ROWS = [["序号", "任务名称", "任务属性"], ["1", "身份认证体系", "必选"], ["2", "数据产品开发", "可选"]]
+_MATERIAL_ROWS = [["序号", "材料名称", "是否必须"], ["1", "营业执照", "是"], ["2", "获奖证书", "否"]]
+_EXPECTED_TASKS = [("身份认证体系", True), ("数据产品开发", False)]
+_EXPECTED_MATERIALS = {"营业执照": True, "获奖证书": False}
+
+
+def _file_profile(path) -> Profile:
+    from rag.loaders import load_file
+    from rag.settings import Settings
+
+    meta = DocumentMeta("f-2026", "通知", "f", "某地", issued_on="2026-03-01", path=str(path))
+    return extract_profile("f", "某地", [(meta, load_file(path, Settings()))], dt.date(2026, 3, 2))
+
+
+def _check_tables(profile: Profile) -> None:
+    assert [(t.title, t.mandatory) for t in profile.tasks] == _EXPECTED_TASKS
+    assert {m.title: m.required for m in profile.materials} == _EXPECTED_MATERIALS
+    assert all(t.citation.quote for t in profile.tasks)
+
+
+def test_docx_table_rows_are_read_back(tmp_path):
+    from filemakers import make_docx
+
+    path = make_docx(tmp_path / "n.docx", [
+        ("para", HEAD.strip()), ("heading1", "一、建设任务"), ("table", _TASK_ROWS),
+        ("heading1", "二、申报材料"), ("table", _MATERIAL_ROWS),
+    ])
+    _check_tables(_file_profile(path))
+
+
+def test_html_tables_keep_their_cells(tmp_path):
+    def table(rows):
+        return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+
+    html = f"<html><body><p>{HEAD.strip()}</p><h2>一、建设任务</h2>{table(_TASK_ROWS)}<h2>二、申报材料</h2>{table(_MATERIAL_ROWS)}</body></html>"
+    path = tmp_path / "n.html"
+    path.write_text(html, encoding="utf-8")
+    _check_tables(_file_profile(path))
+
+
+def test_markdown_headings_and_pipe_tables(tmp_path):
+    def table(rows):
+        return "\n".join(["| " + " | ".join(rows[0]) + " |", "|---|---|---|"] + ["| " + " | ".join(r) + " |" for r in rows[1:]])
+
+    text = f"{HEAD}## 一、建设任务\n\n{table(_TASK_ROWS)}\n\n## 二、申报材料\n\n{table(_MATERIAL_ROWS)}\n\n## 三、申报条件\n\n申报单位应在**某市**注册。\n"
+    path = tmp_path / "n.md"
+    path.write_text(text, encoding="utf-8")
+    profile = _file_profile(path)
+    _check_tables(profile)
+    assert any(e.kind == "registration_place" for e in profile.eligibility)
+
+
+def test_pdf_tables_with_cells_parted_by_spaces():
+    text = HEAD + (
+        "一、建设任务\n序号  任务名称  任务属性  主要内容\n1  身份认证体系  必选  部署连接器、身份认证等核心组件，支撑多主\n体可信接入。\n"
+        "2  数据产品开发  可选  开发数据产品\n二、申报材料\n序号  材料名称  是否必须\n1  营业执照  是\n2  获奖证书  否\n"
+        "三、报送\n（三）各区（县、市）数据主管部门请于2026年5月16日前将推荐汇总表（附件2）\n报送市数据局。\n"
+    )
+    profile = _profile(text)
+    _check_tables(profile)
+    assert any("报送市数据局" in s.citation.quote for s in profile.submission)  # a line wrapped after （附件2）
+
+
+def test_a_styled_heading_that_reads_as_a_clause_stays_a_clause(tmp_path):
+    from filemakers import make_docx
+
+    path = make_docx(tmp_path / "c.docx", [
+        ("para", HEAD.strip()), ("heading1", "一、申报条件"),
+        ("heading2", "（一）近三年财务状况良好，资产负债率不高于70%；"),
+    ])
+    texts = [e.text for e in _file_profile(path).eligibility]
+    assert any("资产负债率不高于70%" in t for t in texts)
