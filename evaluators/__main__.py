@@ -29,11 +29,11 @@ def _retrieval() -> dict[str, float]:
     ingest(settings, embedder=embedder)
     retriever = Retriever(settings, embedder=embedder)
     out: dict[str, float] = {}
-    for split in ("all", "holdout"):
+    for split in ("all", "holdout", "fresh", "fresh2"):
         metrics = evaluate_system(retriever, settings, None if split == "all" else split)
         out.update({f"retrieval_{split}_{k}": v for k, v in metrics.items()})
     baseline = BaselineRetriever(settings, embedder)
-    for split in ("all", "holdout"):
+    for split in ("all", "holdout", "fresh", "fresh2"):
         metrics = evaluate_baseline(baseline, None if split == "all" else split)
         out.update({f"baseline_{split}_{k}": v for k, v in metrics.items() if k != "abstention_accuracy"})
     return out

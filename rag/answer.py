@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .answer_types import answer_types, clause_types, names_value
 from .chunk import chunk_quote
 from .jurisdictions import mentioned, pinyin_id, places, short_name
 from .lexical import tokenize
 from .normalise import normalise
 from .records import Answer, Citation, Hit
-from .retrieve import Retriever, answer_types, clause_types
+from .retrieve import Retriever
 from .settings import Settings
 
 # evidence thresholds, tuned on the "tune" split of evaluators/data/retrieval_gold.jsonl
@@ -54,15 +55,25 @@ def term_coverage(retriever: Retriever, question: str, hits: list[Hit]) -> float
 
     A term the corpus never uses weighs as much as the rarest term it does use: a
     question about 补贴 is not answered by clauses that only share 上海 and 试点.
+    Left out are a place the corpus never names (the applicant's city is a fact about
+    the applicant, not a term the clause must contain) and the words naming the kind
+    of value asked for (哪天, 电话): whether a clause states that value is checked apart.
     """
     terms = retriever.query_terms(question)
     if not terms:
         return 0.0
-    rarest = max((w for _, w in terms), default=1.0) or 1.0
-    weighted = [(t, w if w > 0 else rarest) for t, w in terms if len(t) > 1 or w > 0]
+    rarest = retriever.rarest_term_weight() or 1.0
+    place_words = {name for pair in places(question) for place in pair if place
+                   for name in (place, short_name(place))}
+    wanted = answer_types(normalise(question))
+    weighted = [(t, w if w > 0 else rarest) for t, w in terms
+                if (len(t) > 1 or w > 0) and not (w == 0 and any(t in name for name in place_words))
+                and not names_value(t, wanted)]
+    names = retriever.known_jurisdictions()
     evidence = set()
-    for hit in hits:
-        evidence.update(tokenize(hit.chunk.section + " " + hit.chunk.norm, normalised=True))
+    for hit in hits:  # a clause of the Anhui notice speaks for 安徽 without naming it
+        where = names.get(hit.chunk.jurisdiction, "")
+        evidence.update(tokenize(f"{where} {short_name(where)} {hit.chunk.section} {hit.chunk.norm}", normalised=True))
     total = sum(w for _, w in weighted) or 1.0
     return sum(w for t, w in weighted if t in evidence) / total
 
@@ -73,7 +84,7 @@ def is_mostly_latin(text: str) -> bool:
     return bool(letters) and sum(ch.isascii() for ch in letters) / len(letters) > 0.6
 
 
-_ASKS_AMOUNT = re.compile(r"(多少|几)(钱|万|元)|金额|补贴多少|奖励多少|资助多少|多少(补贴|奖励|资助|资金)|how much (money|funding|subsidy)", re.I)
+_ASKS_AMOUNT = re.compile(r"(多少|几)(钱|万|元)|金额|(补贴|奖励|资助|补助|经费)多少|多少[\u4e00-\u9fff]{0,4}?(补贴|奖励|资助|资金|补助|经费)|how much (money|funding|subsidy)", re.I)
 _STATES_AMOUNT = re.compile(r"\d+(\.\d+)?\s*(万元|元|亿元)|[一二三四五六七八九十百千]+(万元|亿元)")
 
 
@@ -87,7 +98,11 @@ def supported(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     top_similarity = max((h.dense_similarity or 0.0) for h in hits[:3])
     if is_mostly_latin(question):  # lexical terms cannot match Chinese clauses: rely on meaning
         return top_similarity >= MIN_DENSE_SIMILARITY_CROSS_LINGUAL
-    return term_coverage(retriever, question, hits[:3]) >= MIN_TERM_COVERAGE
+    # "when is X" is answered by a clause about X that states a date, not by one about X
+    # beside another that states some other date
+    wanted = answer_types(normalise(question))
+    evidence = [h for h in hits[:3] if not wanted or clause_types(h.chunk.norm, wanted) & wanted]
+    return bool(evidence) and term_coverage(retriever, question, evidence) >= MIN_TERM_COVERAGE
 
 
 def citation_of(hit: Hit) -> Citation:
@@ -172,7 +187,7 @@ def _lead_sentence(question: str, hits: list[Hit], weights: dict[str, float], wa
             tokens = set(tokenize(body, normalised=True))
             score = sum(w for t, w in weights.items() if t in tokens) / total
             score += len(asked & _bigrams(body)) / max(len(asked), 1)
-            score += 0.5 * len(wanted & clause_types(body))
+            score += 0.5 * len(wanted & clause_types(body, wanted))
             score -= 0.05 * number + 0.01 * max(0, len(sentence) - 80)
             if score > best[0]:
                 best = (score, number, sentence)

@@ -16,7 +16,7 @@ from .normalise import normalise
 _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
 # function words that carry no retrieval signal in questions or clauses
 STOPWORDS = frozenset(
-    ["的", "了", "和", "与", "及", "或", "等", "在", "是", "为", "对", "由", "将", "从", "以", "把", "被", "于", "其", "之", "也", "都", "就", "还", "并", "而", "吗", "呢", "吧", "啊", "么", "什么", "怎么", "怎样", "如何", "哪些", "哪个", "多少", "几", "可以", "能", "能否", "是否", "需要", "要", "有", "没有", "我们", "我", "你", "他们", "这个", "那个", "请问", "一下", "a", "an", "the", "of", "to", "in", "for", "and", "or", "is", "are", "what", "how", "which", "who", "when", "does", "do", "can"]
+    ["的", "了", "和", "与", "及", "或", "等", "在", "是", "为", "对", "由", "将", "从", "以", "把", "被", "于", "其", "之", "也", "都", "就", "还", "并", "而", "吗", "呢", "吧", "啊", "么", "什么", "怎么", "怎样", "如何", "哪些", "哪个", "多少", "几", "可以", "能", "能否", "是否", "需要", "要", "有", "没有", "我们", "我", "你", "他们", "这个", "那个", "请问", "一下", "不能", "能不能", "可不可以", "还是", "就行", "的话", "有没有", "要不要", "是不是", "到底", "a", "an", "the", "of", "to", "in", "for", "and", "or", "is", "are", "what", "how", "which", "who", "when", "does", "do", "can"]
 )
 # "几家" / "多少字" ask for the count of 家 / 字: keep the classifier, drop the question word
 _QUESTION_WORD = re.compile(r"^(?:几|多少)(?=[\u4e00-\u9fff])")
@@ -72,6 +72,10 @@ class BM25:
             ids, tfs, idf = entry
             out[ids] += idf * tfs * (self._k1 + 1) / (tfs + self._norm[ids])
         return out
+
+    def max_idf(self) -> float:
+        """The IDF of a term found in one document only: the rarest term the corpus uses."""
+        return math.log(1 + (self.size - 1 + 0.5) / 1.5) if self.size else 0.0
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a token (0 when unseen)."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from .answer_types import answer_types, clause_types
 from .embed import Embedder, make_embedder
 from .index import Layout, StoredGeneration, VectorStore, open_current
 from .lexical import BM25, tokenize
@@ -20,7 +20,7 @@ RRF_K = 60
 CANDIDATES = 40
 ANSWER_TYPE_WEIGHT = 1.0
 DENSE_WEIGHT = 1.0
-LEXICAL_WEIGHT = 1.0
+LEXICAL_WEIGHT = 1.5  # the 4-bit dense model ties many clauses; exact terms are the surer evidence
 
 
 @dataclass
@@ -104,7 +104,7 @@ class Retriever:
         wanted = answer_types(norm)
         if wanted:
             order = sorted(fused, key=lambda i: -fused[i])
-            types = {i: clause_types(state.chunks[i].norm) for i in order}
+            types = {i: clause_types(state.chunks[i].norm, wanted) for i in order}
             for kind in wanted:  # one ranked list per value the question asks for
                 typed = [i for i in order if kind in types[i]]
                 for rank, index in enumerate(typed, start=1):
@@ -121,33 +121,13 @@ class Retriever:
         state = self._state()
         return [(t, state.bm25.idf(t)) for t in dict.fromkeys(tokenize(query))]
 
+    def rarest_term_weight(self) -> float:
+        """IDF of a term used by a single chunk: what a term the corpus never uses weighs at least."""
+        return self._state().bm25.max_idf()
+
     def chunk_count(self) -> int:
         """Number of chunks in the published index."""
         return len(self._state().chunks)
-
-
-_ANSWER_TYPES = {
-    "date": re.compile(r"什么时候|何时|哪天|几号|截止|截至|期限|日期|时间|多久|deadline|when|date|due", re.I),
-    "number": re.compile(r"几|多少|最多|上限|不超过|限报|名额|字数|how many|how much|maximum|limit|number", re.I),
-    "contact": re.compile(r"电话|联系|咨询|邮箱|email|phone|contact", re.I),
-    "place": re.compile(r"网站|网址|地址|哪里|邮寄|寄到|在哪|website|address|where|url", re.I),
-}
-_CLAUSE_TYPES = {
-    "date": re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月"),
-    "number": re.compile(r"\d+|[一二两三四五六七八九十百千]+(?:家|个|项|年|字|份)"),
-    "contact": re.compile(r"\d{3,4}-\d{7,8}|1\d{10}|@|联系人|电话"),
-    "place": re.compile(r"https?://|www\.|@|路|街|号楼|邮寄|栏目|网"),
-}
-
-
-def answer_types(question_norm: str) -> set[str]:
-    """What kind of value a question asks for (date, number, contact, place)."""
-    return {name for name, pattern in _ANSWER_TYPES.items() if pattern.search(question_norm)}
-
-
-def clause_types(clause_norm: str) -> set[str]:
-    """Which kinds of value a clause states."""
-    return {name for name, pattern in _CLAUSE_TYPES.items() if pattern.search(clause_norm)}
 
 
 def _where(jurisdictions: list[str] | None, kinds: list[str] | None) -> dict[str, Any] | None:
