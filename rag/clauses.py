@@ -137,7 +137,12 @@ class DocView:
                 and line.part == prev.part
                 and not ITEM_START.match(line.norm)
                 and len(prev.norm) >= WRAP_MIN
-                and (prev.norm[-1] not in "。；;：:！？!?)）】" or _wraps_after_note(prev.norm))
+                and (
+                    prev.norm[-1] not in "。；;：:！？!?)）】"
+                    or _wraps_after_note(prev.norm)
+                    # 邮箱： / 截止时间： at a PDF line's end, the address or date on the next line
+                    or prev.norm[-1] in "：:" and re.match(r"[A-Za-z0-9]", line.norm) is not None
+                )
             )
             if joins:
                 paras[-1].append(line)

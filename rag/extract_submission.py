@@ -32,10 +32,20 @@ _VIA_SYSTEM = re.compile(r"(?:通过|登录|登陆)[^，,。]{2,30}(?:系统|平
 _RULE_IN_HEADING = re.compile(r"须|应|需|必须|一式|加盖|打印|装订")
 
 
-def extract_submission(view: DocView) -> list[Submission]:
+def extract_submissions(views: list[DocView]) -> list[Submission]:
+    """Submission channels of a jurisdiction's documents (a notice and its separately filed
+    forms): one rule stated in two documents is kept once, and a form's signature lines
+    stand for the seal only when no document states a seal rule."""
+    stated = [extract_submission(view, signature_lines=False) for view in views]
+    if not any(s.channel == "seal" for items in stated for s in items):
+        stated = [extract_submission(view) for view in views]
+    return _dedupe([s for items in stated for s in items])
+
+
+def extract_submission(view: DocView, signature_lines: bool = True) -> list[Submission]:
     """Submission channels and formalities stated in one document."""
     items: list[Submission] = []
-    seal_rules = 0
+    seal_rules = 0 if signature_lines else 1
     for sentence in view.sentences:
         if view.is_heading_text(sentence) and not _RULE_IN_HEADING.search(sentence.text):
             continue
@@ -44,8 +54,11 @@ def extract_submission(view: DocView) -> list[Submission]:
             lead = sentence.text[: sentence.origin.index(piece.origin[0])] if piece.origin else ""
             heading = sentence.path[-1] if sentence.path else ""
             for channel, detail in _classify(piece, heading + "。" + lead):
-                # seal and paper rules are cited whole: 盖章处，须加盖公章，复印无效 / A4纸双面打印，一式两份
+                # seal and paper rules are cited whole: 盖章处，须加盖公章，复印无效 / A4纸双面打印，一式两份;
+                # a long sentence that also says when and where to send: the seal's own clause
                 where = sentence.strip_label() if channel in ("seal", "paper") else piece
+                if channel == "seal" and len(where.text) > 40:
+                    where = _seal_clause(view, sentence.strip_label(), piece)
                 seal_rules += channel == "seal"
                 items.append(Submission(channel, detail if channel != "seal" else where.text.rstrip("。"), view.cite(where)))
     if not seal_rules:
@@ -58,6 +71,15 @@ def extract_submission(view: DocView) -> list[Submission]:
                 span = Span(line.norm, line.origin, line.path, line.part)
                 items.append(Submission("seal", f"{m.group('who')}盖章", view.cite(span)))
     return _dedupe(items)
+
+
+def _seal_clause(view: DocView, sentence: Span, piece: Span) -> Span:
+    """The seal piece of a long sentence, with a following 复印无效 / 否则无效 that belongs to it."""
+    pieces = sentence.pieces()
+    at = next((i for i, p in enumerate(pieces) if p.origin == piece.origin), None)
+    if at is not None and at + 1 < len(pieces) and re.search(r"无效$|不予受理$", pieces[at + 1].text):
+        return view.between(piece, pieces[at + 1])
+    return piece
 
 
 def _classify(piece: Span, lead: str = "") -> list[tuple[str, str]]:
@@ -102,12 +124,17 @@ def _classify(piece: Span, lead: str = "") -> list[tuple[str, str]]:
 # a contact line: 联系人：…，电话：…，邮箱：… — an address to ask questions, not to send the application
 _CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话|咨询|联系")
 _SENDS = re.compile(r"发送|报送|提交|发至|报至|投递|上传|电子版|申报材料|申报书")
+# a mailbox named for the application: 申报邮箱 / 指定邮箱 / 接收邮箱
+_SUBMIT_BOX = re.compile(r"(?:申报|报送|接收|投递|指定|收件)邮箱")
 _NOT_FOR_SUBMISSION = re.compile(r"不接收|不受理|不接受|仅用于|仅供|只用于")
 # a web address to read or download from (详见 / 下载 / 查询 / 公布), not to apply through
 _REFERENCE = re.compile(r"详见|下载|查询|查阅|公布|公示|了解|关注|浏览")
 _APPLIES = re.compile(r"(?:申报|填报)(?!指南|书|表|通知|材料|工作|单位|主体|模板|要求|条件)|提交|上传|注册|登录|报送")
 # a demand to hand in paper, without a number of copies: 须同时报送纸质材料
-_PAPER_DEMAND = re.compile(r"(?:须|需|应|同时|另行|并)(?:报送|提交|寄送|递交|邮寄)纸质")
+# paper named with a step of the submission: 纸质材料报送至… / 提交纸质版 / 纸质版寄送至…
+_PAPER_DEMAND = re.compile(
+    r"(?:报送|提交|寄送|递交|邮寄|送达|报)[^，,。；;]{0,8}纸质|纸质(?:版|材料|文件|件)?[^，,。；;]{0,8}(?:报送|提交|寄送|递交|邮寄|送达|寄至|送至)"
+)
 
 
 def _contact_only(text: str, lead: str = "") -> bool:
@@ -115,11 +142,15 @@ def _contact_only(text: str, lead: str = "") -> bool:
     heading and the sentence before the piece."""
     if _NOT_FOR_SUBMISSION.search(text):
         return True
+    if _SENDS.search(text) or _SUBMIT_BOX.search(text):
+        return False  # 联系人邮箱（申报材料电子版发送至该邮箱） / 申报邮箱：…
     at = EMAIL.search(text)
     before = text[: at.start()] if at else text
-    if _SENDS.search(before):
+    heading, _, sentence = lead.partition("。")
+    if _SENDS.search(sentence) or _SUBMIT_BOX.search(sentence):
         return False
-    return bool(_CONTACT.search(before) or _CONTACT.search(lead) and not _SENDS.search(lead.split("。")[-1]))
+    contact_heading = bool(_CONTACT.search(heading)) and not re.search(r"申报|报送|提交|方式及|材料", heading)
+    return bool(_CONTACT.search(before) or _CONTACT.search(sentence) or contact_heading)
 
 
 def _reference_only(text: str) -> bool:
@@ -140,19 +171,22 @@ def _is_seal_rule(text: str) -> bool:
 def _is_format(text: str) -> bool:
     """盖章扫描版和word可编辑版: the form the files must take."""
     # a format with an action or an edition (上传…扫描件 / 盖章扫描版); a bare 营业执照扫描件 is a document
-    return bool(_FORMAT.search(text) and re.search(r"材料|版|件", text) and re.search(r"版|上传|发送|报送|提交|提供|刻录|以|采用", text))
+    return bool(_FORMAT.search(text) and re.search(r"材料|版|件|格式", text) and re.search(r"版|格式|形式|上传|发送|报送|提交|提供|刻录|以|采用", text))
 
 
 def _is_delivery(text: str) -> bool:
     """发送至省经信厅基础设施处: where to deliver (an email address is its own channel)."""
-    if _ONWARD.search(text):
+    if _ONWARD.search(text) or _AFTER_SELECTION.search(text):
         return False
     m = _DELIVER.search(text) or _HAND_TO.search(text)
     return bool(m and not re.search(r"邮箱|邮件", m.group("to")))
 
 
 # the issuer's own next step (省数据局将择优推荐报送国家数据局), not a step of the application
-_ONWARD = re.compile(r"择优(?:推荐|报送|上报)|^[^，,。将]{0,10}(?:局|厅|委)(?:将|拟)")
+# (将 as a verb of the future, not the object marker of 将申报材料报送…; 推荐函 / 推荐汇总表 are documents)
+_ONWARD = re.compile(r"(?:将|拟)(?:择优|统一|按程序)?(?:推荐|报送|上报|推送)(?!函|表|汇总表|文件|意见|材料|名单|书)")
+# what is reported after selection (建设进展、季度总结), not the application
+_AFTER_SELECTION = re.compile(r"进展|进度|总结|成效|季度|验收|绩效|年度报告")
 
 
 def _dedupe(items: list[Submission]) -> list[Submission]:
@@ -177,6 +211,11 @@ def _dedupe(items: list[Submission]) -> list[Submission]:
                 duplicate = True  # one sentence stating one rule in two pieces
                 break
             other_key = re.sub(r"\W", "", other.detail)
+            if item.channel == "email" or URL.fullmatch(item.detail):
+                duplicate = key == other_key  # two addresses of one domain are two channels
+                if duplicate:
+                    break
+                continue
             a = {key[i: i + 2] for i in range(len(key) - 1)}
             b = {other_key[i: i + 2] for i in range(len(other_key) - 1)}
             if key == other_key or (a and b and len(a & b) / min(len(a), len(b)) >= 0.7):

@@ -18,7 +18,7 @@ from .extract_eligibility import dedupe_eligibility, extract_eligibility
 from .extract_materials import dedupe_materials, extract_materials
 from .extract_quotas import extract_quotas
 from .extract_sections import extract_sections
-from .extract_submission import extract_submission
+from .extract_submission import extract_submissions
 from .extract_tasks import extract_tasks
 from .profile_compare import compare_profiles, comparison_csv
 from .profile_overrides import apply_overrides
@@ -67,7 +67,7 @@ def extract_profile(
         documents=[meta.doc_id for meta, _ in documents],
         eligibility=dedupe_eligibility([e for v in views for e in extract_eligibility(v)]),
         deadlines=deadlines,
-        submission=[s for v in views for s in extract_submission(v)],
+        submission=extract_submissions(views),
         tasks=tasks,
         sections=[s for v in views for s in extract_sections(v)],
         materials=dedupe_materials([m for v in views for m in extract_materials(v)]),

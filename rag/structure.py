@@ -157,7 +157,9 @@ def parse_lines(source: SourceText) -> list[Line]:
             heading, body_from = Heading(level=hinted, label="", title=norm), len(norm)
         # a table cell (DOCX tables arrive one tab-led cell per line) never opens an attachment
         cell = raw.lstrip(" ").startswith("\t")
-        started = is_template_start(norm) if body_seen and not cell else None
+        # a file that is itself a template (its first lines: 附件1 / XX项目申报书) is one template part
+        opening = not body_seen and len(lines) < 3 and not re.search(r"通知|公告|指南|办法|意见|方案$", norm)
+        started = is_template_start(norm) if (body_seen or opening or part) and not cell else None
         if started and heading is None:
             if started.startswith("附件") or not part:
                 part = started  # a new attachment opens a fresh heading path

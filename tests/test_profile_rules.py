@@ -379,13 +379,27 @@ def test_contact_and_reference_addresses_are_not_channels():
 联系人：王工，电话：0000-1234567，邮箱：wang@other.com。电子邮箱：ask@sj.gov.cn（仅用于政策咨询，不接收申报材料）。
 """
     submission = _profile(text).submission
-    assert [(s.channel, s.detail) for s in submission] == [("email", "sb@sj.gov.cn")]
+    # paper goes in person (现场报送), never by post; the only address to send to is sb@
+    assert [s.channel for s in submission] == ["email", "paper"]
+    assert submission[0].detail == "sb@sj.gov.cn" and "现场报送" in submission[1].citation.quote
 
 
 def test_a_bare_mention_of_paper_is_not_a_paper_rule():
-    text = HEAD + "二、报送\n纸质材料由推荐单位统一收齐后寄送至省数据局数据处（某市某路1号）。申报单位须同时报送纸质材料。\n"
+    text = HEAD + "二、报送\n纸质材料由推荐单位统一收齐后，寄送至省数据局数据处（某市某路1号）。申报单位须同时报送纸质材料。\n"
     paper = [s for s in _profile(text).submission if s.channel == "paper"]
     assert len(paper) == 1 and "须同时报送纸质材料" in paper[0].citation.quote
+
+
+def test_mailboxes_named_for_the_application_and_progress_reports():
+    text = HEAD + """五、申报方式及联系方式
+申报邮箱：sb@sj.gov.cn。联系人：王工，邮箱：wang@sj.gov.cn（申报材料电子版发送至该邮箱）。
+各区数据局审核后择优报送至市数据局。入选项目应于每季度末将建设进展报送至市数据局。
+"""
+    submission = _profile(text).submission
+    emails = [s.detail for s in submission if s.channel == "email"]
+    assert emails == ["sb@sj.gov.cn", "wang@sj.gov.cn"]
+    others = [s.citation.quote for s in submission if s.channel == "other"]
+    assert any("择优报送至市数据局" in q for q in others) and not any("进展" in q for q in others)
 
 
 def test_template_limits_stated_in_notes_and_prompts_go_to_their_section():
@@ -519,3 +533,27 @@ def test_a_styled_heading_that_reads_as_a_clause_stays_a_clause(tmp_path):
     ])
     texts = [e.text for e in _file_profile(path).eligibility]
     assert any("资产负债率不高于70%" in t for t in texts)
+
+
+def _profile_of(*texts: str) -> Profile:
+    docs = [(DocumentMeta(f"t-{i}", "文件", "t", "某地", issued_on="2026-03-01"), SourceText(t)) for i, t in enumerate(texts)]
+    return extract_profile("t", "某地", docs, dt.date(2026, 3, 2))
+
+
+def test_a_form_filed_as_its_own_document_is_read_as_a_template():
+    notice = HEAD + "一、申报条件\n申报单位应在某市注册。\n二、报送\n申报书须逐页加盖单位公章，于2026年5月10日前报送至市数据局。\n"
+    form = (
+        "某市可信数据空间试点项目申报书\n\n一、申报主体基本情况\n介绍申报主体的基本情况、主营业务和数据资源。\n二、建设方案\n"
+        "申报单位（盖章）：\n附件2\n信用承诺书\n本单位近三年未发生重大数据安全事件。\n承诺单位（公章）：\n"
+    )
+    profile = _profile_of(notice, form)
+    assert [(s.title, s.limit) for s in profile.sections] == [("申报主体基本情况", None), ("建设方案", None)]
+    # the template's heading 申报主体… states no condition; its 承诺书 does
+    assert [e.kind for e in profile.eligibility] == ["registration_place", "exclusion"]
+    # the notice states the seal rule: the form's signature lines are not listed besides it
+    assert [s.detail for s in profile.submission if s.channel == "seal"] == ["申报书须逐页加盖单位公章,于2026年5月10日前报送至市数据局"]
+
+
+def test_an_address_wrapped_after_a_colon_joins_its_line():
+    text = HEAD + "五、联系方式\n联系人：市数据局数据资源处陈工，电话：0000-12345678，邮箱：\nchen@sj.gov.cn。\n"
+    assert _profile(text).submission == []
