@@ -163,12 +163,15 @@ def _load_docx(path: Path, data: bytes, settings: Settings) -> SourceText:
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
+        numbering = _DocxNumbering(document)
         lines: list[tuple[str, int]] = []  # (text, heading level or 0)
         for block in document.element.body.iterchildren():
             tag = block.tag.rsplit("}", 1)[-1]
             if tag == "p":
                 paragraph = Paragraph(block, document)
-                lines.append((paragraph.text, _docx_heading_level(paragraph)))
+                # Word's automatic list numbers (一、 1. （1） ●) are not in the runs: write them as shown
+                label = numbering.label(paragraph) if paragraph.text.strip() else ""
+                lines.append((label + paragraph.text, _docx_heading_level(paragraph)))
             elif tag == "tbl":
                 # one tab-led cell per line, a blank line after each row (tables.read_tables reads rows back)
                 for row in Table(block, document).rows:
@@ -196,6 +199,117 @@ def _load_docx(path: Path, data: bytes, settings: Settings) -> SourceText:
     return SourceText(text="\n".join(parts), heading_hints=tuple(hints))
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """1 → 一, 12 → 十二, 25 → 二十五 (list numbers stay small)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, units = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[units] if units else "")
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting", "chineseLegalSimplified"):
+        return _chinese(n)
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    return str(n)
+
+
+class _DocxNumbering:
+    """Labels of Word's automatic numbering, counted in document order per list."""
+
+    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → ilvl → (start, numFmt, lvlText)
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering part: no automatic numbers
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for node in root.findall(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in node.findall(f"{_W}lvl"):
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    int(_val(lvl, "start") or 1), _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "",
+                )
+            abstract[node.get(f"{_W}abstractNumId", "")] = levels
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            levels = dict(abstract.get(ref.get(f"{_W}val", "") if ref is not None else "", {}))
+            for override in num.findall(f"{_W}lvlOverride"):
+                start = override.find(f"{_W}startOverride")
+                ilvl = int(override.get(f"{_W}ilvl", "0"))
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = (int(start.get(f"{_W}val", "1")), *levels[ilvl][1:])
+            self.levels[num.get(f"{_W}numId", "")] = levels
+
+    def label(self, paragraph) -> str:  # type: ignore[no-untyped-def]
+        num_id, ilvl = self._num_pr(paragraph)
+        if not num_id or num_id == "0" or num_id not in self.levels:
+            return ""
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        start, fmt, text = levels[ilvl]
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a new item restarts the lists under it
+        if fmt == "bullet":
+            return "●"
+        if fmt == "none":
+            return text
+        def number(m: re.Match[str]) -> str:
+            level = int(m.group(1)) - 1
+            value = counters.get(level, levels.get(level, (1, "decimal", ""))[0])
+            return _format_number(value, levels.get(level, (1, "decimal", ""))[1])
+        return re.sub(r"%(\d)", number, text)
+
+    @staticmethod
+    def _num_pr(paragraph) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+        """numId and level of a paragraph: its own, else its style's (List Number …)."""
+        nodes = [paragraph._p.pPr]
+        style = paragraph.style
+        while style is not None:
+            nodes.append(style.element.pPr)
+            style = style.base_style
+        num_id, ilvl = "", None
+        for ppr in nodes:
+            if ppr is None:
+                continue
+            pr = ppr.find(f"{_W}numPr")
+            if pr is None:
+                continue
+            if not num_id:
+                num_id = _val(pr, "numId") or ""
+            if ilvl is None and _val(pr, "ilvl") is not None:
+                ilvl = int(_val(pr, "ilvl") or 0)
+        return num_id, ilvl or 0
+
+
+def _val(node, name: str) -> str | None:  # type: ignore[no-untyped-def]
+    child = node.find(f"{_W}{name}")
+    return child.get(f"{_W}val") if child is not None else None
+
+
 def _docx_heading_level(paragraph) -> int:  # type: ignore[no-untyped-def]
     name = (paragraph.style.name if paragraph.style is not None else "") or ""
     match = re.match(r"(?:Heading|标题)\s*(\d)", name)
@@ -211,6 +325,17 @@ def _load_html(path: Path, data: bytes) -> SourceText:
     soup = BeautifulSoup(text, "html.parser")
     for tag in soup(["script", "style", "noscript"]):
         tag.decompose()
+    # list items carry the number or bullet a browser would draw (1. 2. … / ●)
+    for listing in soup.find_all(["ol", "ul"]):
+        try:
+            number = int(str(listing.get("start") or 1))
+        except ValueError:
+            number = 1
+        for item in listing.find_all("li", recursive=False):
+            first = item.find(string=lambda t: bool(t and t.strip()))
+            if first is not None:
+                first.replace_with((f"{number}." if listing.name == "ol" else "●") + first.lstrip())
+            number += 1
     # tables as DOCX tables arrive: one tab-led cell per line, a blank line after each row
     # (a cell that reads like a title, 项目申报书, must not look like a line of prose)
     tables: list[str] = []

@@ -26,6 +26,8 @@ HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 _BULLET = re.compile(r"^(?:[-•·*]\s*)+")
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
+# a line that already carries its own list label after a bullet: "- 2.构建…", "- （一）…"
+_LABELLED = re.compile(rf"^(?:\d{{1,2}}\s*[.、．]|\(\d{{1,2}}\)|\([{CN_NUM}]+\)|[{CN_NUM}]+\s*、|[①-⑩]|第[{CN_NUM}\d]+[章条部分编]|#)")
 _TABLE = re.compile(r"^表\s*\d+")
 # 附件 / 附件1 / 附件一 alone on a line, or with the attachment's title after it
 _ATTACHMENT_ALONE = re.compile(r"^附件\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?)?\s*$")
@@ -78,6 +80,9 @@ def heading_of(norm: str) -> tuple[Heading | None, int]:
     return None, 0
 
 
+_RANK = {"chapter": 0.0, "C、": 1.0, "C.": 1.0, "article": 2.0, "(C)": 3.0, "table": 3.5, "D.": 4.0, "D、": 4.0, "D": 4.0, "(D)": 5.0}
+
+
 def _scheme(heading: Heading) -> str:
     """The numbering scheme of a heading label: 一、 / (一) / 1. / (1) / 第一条 / 表1 …"""
     label = heading.label
@@ -123,9 +128,10 @@ def parse_lines(source: SourceText) -> list[Line]:
     text = source.text
     hints = dict(source.heading_hints)
     lines: list[Line] = []
-    path: list[tuple[int, str]] = []
+    kinds: list[tuple[int, str | None]] = []  # (segment, numbering scheme) of each line
+    segment = 0  # the body, then one segment per attachment part
+    seen: dict[int, list[str]] = {0: []}
     part = ""
-    schemes: dict[str, int] = {}
     body_seen = False
     position = 0
     for raw in text.split("\n"):
@@ -134,7 +140,11 @@ def parse_lines(source: SourceText) -> list[Line]:
         norm, origin = normalise_with_map(raw)
         bullet = _BULLET.match(norm)
         if bullet:
+            mark = origin[0]
             norm, origin = norm[bullet.end():], origin[bullet.end():]
+            if norm and not _LABELLED.match(norm):
+                # "- 营业执照复印件": an item of a bulleted list, marked ● like a Word bullet
+                norm, origin = "●" + norm, [mark] + list(origin)
         if "**" in norm:  # Markdown emphasis: **必选** reads as 必选
             norm, origin = _drop_marks(norm, origin, "**")
         marks = _MD_HEADING.match(norm)
@@ -144,13 +154,7 @@ def parse_lines(source: SourceText) -> list[Line]:
             continue
         offsets = tuple(line_start + o for o in origin)
         heading, body_from = heading_of(norm)
-        if heading is not None:
-            # levels follow the order in which numbering schemes first appear in this part:
-            # "第一条 … （一）…" nests （一） under 条, "一、… （一）…" nests it under 一、
-            kind = _scheme(heading)
-            if kind not in schemes:
-                schemes[kind] = len(schemes) + 1
-            heading = Heading(schemes[kind], heading.label, heading.title)
+        kind = _scheme(heading) if heading is not None else None
         hinted = hints.get(line_start) or hints.get(line_start + (len(raw) - len(raw.lstrip())))
         # a styled heading (Word Heading N, Markdown #) — unless it reads as a clause: （三）近三年…良好，…；
         if heading is None and hinted and len(norm) <= 40 and not _SENTENCE_PUNCT.search(norm.rstrip("。；;")):
@@ -168,18 +172,45 @@ def parse_lines(source: SourceText) -> list[Line]:
             else:
                 started = None  # another title inside the same attachment (e.g. a second cover)
             if started:
-                path = []
-                schemes = {}
+                segment += 1
+                seen[segment] = []
                 lines.append(Line(offsets[0], offsets[-1] + 1, norm, offsets, Heading(0, "", started), len(norm), part, (part,)))
+                kinds.append((segment, None))
                 continue
+        if kind is not None and kind not in seen[segment]:
+            seen[segment].append(kind)
+        body_seen = body_seen or len(norm) > 40
+        lines.append(Line(offsets[0], offsets[-1] + 1, norm, offsets, heading, body_from, part, ()))
+        kinds.append((segment, kind))
+    return _nest(lines, kinds, seen)
+
+
+def _nest(lines: list[Line], kinds: list[tuple[int, str | None]], seen: dict[int, list[str]]) -> list[Line]:
+    """Heading levels and section paths. Levels follow the order in which numbering schemes
+    appear in a part ("第一条 … （一）…" nests （一） under 条, "一、… （一）…" nests it under 一、),
+    except that a more major scheme seen late (第九条 after a 1. list inside 第三条) still ranks
+    above the minor ones, in the genre's order 章 > 一、 > 条 > （一） > 表 > 1. > （1） > ①."""
+    levels = {
+        seg: {k: i + 1 for i, k in enumerate(sorted(order, key=lambda k: (_RANK.get(k, 4.0), order.index(k))))}
+        for seg, order in seen.items()
+    }
+    out: list[Line] = []
+    path: list[tuple[int, str]] = []
+    for line, (seg, kind) in zip(lines, kinds):
+        heading = line.heading
+        if heading is not None and heading.level == 0:
+            path = []  # a new attachment opens a fresh heading path
+            out.append(line)
+            continue
+        if heading is not None and kind is not None:
+            heading = Heading(levels[seg][kind], heading.label, heading.title)
         if heading is not None:
             while path and path[-1][0] >= heading.level:
                 path.pop()
             path.append((heading.level, heading.title))
-        body_seen = body_seen or len(norm) > 40
-        full_path = ((part,) if part else ()) + tuple(title for _, title in path)
-        lines.append(Line(offsets[0], offsets[-1] + 1, norm, offsets, heading, body_from, part, full_path))
-    return lines
+        full_path = ((line.part,) if line.part else ()) + tuple(title for _, title in path)
+        out.append(Line(line.start, line.end, line.norm, line.origin, heading, line.body_from, line.part, full_path))
+    return out
 
 
 def lines_under(lines: list[Line], index: int) -> list[Line]:

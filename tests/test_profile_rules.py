@@ -557,3 +557,61 @@ def test_a_form_filed_as_its_own_document_is_read_as_a_template():
 def test_an_address_wrapped_after_a_colon_joins_its_line():
     text = HEAD + "五、联系方式\n联系人：市数据局数据资源处陈工，电话：0000-12345678，邮箱：\nchen@sj.gov.cn。\n"
     assert _profile(text).submission == []
+
+
+def test_word_automatic_numbering_is_written_as_shown(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    from rag.loaders import load_file
+    from rag.settings import Settings
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>' \
+             '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="（%2）"/></w:lvl>'
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="101"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="101"/></w:numPr>'))
+
+    document.add_paragraph(HEAD.strip())
+    numbered("建设任务", 0)
+    numbered("搭建接入设施（必选）。部署连接器。", 1)
+    numbered("参与标准制定（可选）。研制标准。", 1)
+    numbered("申报材料", 0)
+    document.add_paragraph("营业执照", style="List Bullet")
+    document.add_paragraph("审计报告", style="List Bullet")
+    path = tmp_path / "auto.docx"
+    document.save(path)
+    text = load_file(path, Settings()).text
+    assert "一、建设任务" in text and "（2）参与标准制定" in text and "二、申报材料" in text and "●营业执照" in text
+    profile = _file_profile(path)
+    assert [(t.title, t.mandatory) for t in profile.tasks] == [("搭建接入设施", True), ("参与标准制定", False)]
+    assert {m.title: m.required for m in profile.materials} == {"营业执照": True, "审计报告": True}
+
+
+def test_html_lists_and_markdown_bullets_keep_their_items(tmp_path):
+    html = (f"<html><body><p>{HEAD.strip()}</p><h2>一、重点任务</h2><ol><li>建设接入设施。部署连接器。</li>"
+            "<li>汇聚数据资源。形成目录。</li></ol><h2>二、申报材料</h2><ul><li>营业执照</li><li>审计报告</li></ul></body></html>")
+    (tmp_path / "n.html").write_text(html, encoding="utf-8")
+    md = HEAD + "## 一、重点任务\n\n1. 建设接入设施。部署连接器。\n2. 汇聚数据资源。形成目录。\n\n## 二、申报材料\n\n- 营业执照\n- 审计报告\n"
+    (tmp_path / "n.md").write_text(md, encoding="utf-8")
+    for name in ("n.html", "n.md"):
+        profile = _file_profile(tmp_path / name)
+        assert [t.title for t in profile.tasks] == ["建设接入设施", "汇聚数据资源"], name
+        assert {m.title: m.required for m in profile.materials} == {"营业执照": True, "审计报告": True}, name
+
+
+def test_a_major_numbering_scheme_seen_late_still_ranks_above_minor_ones():
+    from rag.structure import parse_lines
+
+    text = ("第一章 支持重点\n第三条 重点支持以下内容，申报项目应逐项说明拟开展的工作：\n1.可信接入。\n2.使用控制。\n"
+            "第二章 申报材料\n第九条 必备材料\n1.申请报告；\n第十条 选报材料\n1.专利证明；\n2.荣誉证明。\n")
+    lines = {ln.norm: ln for ln in parse_lines(SourceText(text))}
+    assert lines["2.荣誉证明。"].path == ("第二章申报材料", "第十条选报材料", "2.荣誉证明")
+    materials = {m.title: m.required for m in _profile(HEAD + text).materials}
+    assert materials["荣誉证明"] is False and materials["申请报告"] is True
