@@ -196,7 +196,7 @@ def _nest(lines: list[Line], kinds: list[tuple[int, str | None]], seen: dict[int
     }
     out: list[Line] = []
     path: list[tuple[int, str]] = []
-    for line, (seg, kind) in zip(lines, kinds):
+    for line, (seg, kind) in zip(lines, kinds, strict=True):
         heading = line.heading
         if heading is not None and heading.level == 0:
             path = []  # a new attachment opens a fresh heading path
