@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
+
+PLACEHOLDER = "提问、介绍本单位情况、请求起草某一节或审查草稿…"
+
+st.set_page_config(page_title="可信数据空间试点申报助手", page_icon="📄", layout="wide")
+# The chat shell goes out first, before the core's modules are imported and the index is opened: the page is
+# usable as soon as the browser has drawn it, and the rest of the page streams in below it.
+st.sidebar.header("申报助手")
+st.title("可信数据空间试点申报助手")
+prompt = st.chat_input(PLACEHOLDER)
+
+# ruff: noqa: E402 -- these imports follow the shell on purpose
+import datetime as dt
 
 from rag.applicant import Applicant
 from rag.errors import ConfigError, RagError
@@ -18,7 +28,6 @@ from ui.draft import draft as render_draft
 from ui.render import RENDERERS
 from ui.text import escape, show
 
-st.set_page_config(page_title="可信数据空间试点申报助手", page_icon="📄", layout="wide")
 # ingest progress: share of the bar each stage of `rag.ingest` fills
 STAGES = {"lock": (0.0, 0.05), "chunk": (0.05, 0.3), "embed": (0.3, 0.9), "store": (0.9, 1.0)}
 
@@ -110,9 +119,9 @@ with st.sidebar:
     sidebar.backend_status(describe_backend(settings), svc.backend, backend_problem)
     index_box = st.container()
 
-st.title("可信数据空间试点申报助手")
-chat_tab, compare_tab = st.tabs(["对话", "地区对比"])
-prompt = st.chat_input("提问、介绍本单位情况、请求起草某一节或审查草稿…")
+# the comparison runs only while its tab is open (switching tabs reruns the page): the matrix needs every
+# jurisdiction's profile and a data grid, which the chat does not
+chat_tab, compare_tab = st.tabs(["对话", "地区对比"], key="view", on_change="rerun")
 
 with chat_tab:
     if not state.messages:
@@ -137,14 +146,17 @@ with chat_tab:
         add_exchange(prompt, lambda: respond.reply(svc, state, prompt)[1], status["titles"], svc)
 
 with compare_tab:
-    ids = tuple(chosen) or tuple(known)
-    try:
-        rows, csv_text, names = compare(str(settings.data_dir), status["generation"], ids, dt.date.today().isoformat())
-        st.dataframe([{("要求" if k == "aspect" else names.get(k, k)): v for k, v in row.items()} for row in rows],
-                     hide_index=True, width="stretch")
-        st.download_button("下载对比表（CSV）", csv_bytes(csv_text), "地区对比.csv", mime="text/csv", key="compare-csv")
-    except RagError as exc:
-        show(f"无法生成对比：{exc}")
+    if compare_tab.open:
+        ids = tuple(chosen) or tuple(known)
+        try:
+            rows, csv_text, names = compare(str(settings.data_dir), status["generation"], ids,
+                                            dt.date.today().isoformat())
+            st.dataframe([{("要求" if k == "aspect" else names.get(k, k)): v for k, v in row.items()} for row in rows],
+                         hide_index=True, width="stretch")
+            st.download_button("下载对比表（CSV）", csv_bytes(csv_text), "地区对比.csv", mime="text/csv",
+                               key="compare-csv")
+        except RagError as exc:
+            show(f"无法生成对比：{exc}")
 
 with index_box:
     sidebar.index_status(index_status(settings))  # after uploads: a notice just added is counted

@@ -128,6 +128,10 @@ def test_every_download_has_data(corpus_index, monkeypatch, media, tmp_path):
     draft = make_docx(tmp_path / "d.docx", [("heading1", "一、发展基础"), ("para", "我们建设了数据空间平台。")])
     app.sidebar.file_uploader(key="up-draft").set_value(("d.docx", draft.read_bytes(), "application/octet-stream")).run()
     assert not app.exception, app.exception
+    assert "下载对比表（CSV）" not in [b.label for b in app.download_button], "the comparison waits for its tab"
+    app.session_state["view"] = "地区对比"  # the user opens the comparison tab
+    app.run()
+    assert not app.exception, app.exception
     buttons = {b.label: data_of(b, media) for b in app.download_button}
     expected = ["下载本节（DOCX）", "下载本节（Markdown）", "下载整本申报书（DOCX）", "下载审查报告（DOCX）",
                 "下载审查报告（Markdown）", "下载对比表（CSV）", "下载申报单位信息（YAML）"]
@@ -172,3 +176,17 @@ def test_core_errors_are_readable_messages(corpus_index, monkeypatch):
     app.radio(key="mode").set_value("drafting").run()
     app = say(app, "帮我写一段")
     assert app.error and "请在消息中写明地区" in app.error[0].value
+
+
+def test_applicant_box_draws_its_form_when_opened_and_saves_it(corpus_index, monkeypatch):
+    settings, _ = corpus_index
+    app = open_app(monkeypatch, settings.data_dir)
+    assert not app.sidebar.text_input, "the form's fields are drawn only once the box is opened"
+    assert any(b.label == "下载申报单位信息（YAML）" for b in app.download_button), "the YAML download is always there"
+    app.session_state["applicant-box"] = True  # the user opens 申报单位信息
+    app.run()
+    assert not app.exception, app.exception
+    next(t for t in app.sidebar.text_input if t.label == "单位名称").set_value("上海数联科技有限公司")
+    next(b for b in app.sidebar.button if b.label == "保存").click().run()
+    assert not app.exception, app.exception
+    assert app.session_state["applicant"].name == "上海数联科技有限公司"

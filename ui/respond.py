@@ -46,8 +46,12 @@ class Services:
 
     def _warm(self) -> None:
         started = time.monotonic()
-        with contextlib.suppress(RagError):  # the chat reports index problems when the user asks
-            answer_question("上海的申报截止时间", self.retriever, self.settings)
+        try:
+            with contextlib.suppress(RagError):  # the chat reports index problems when the user asks
+                answer_question("上海的申报截止时间", self.retriever, self.settings)
+        except Exception:  # the first question then pays the loading; the log says why
+            log.exception("retrieval warm-up failed")
+            return
         self.warm.set()
         log.info("retrieval warmed up in %.1fs", time.monotonic() - started)
 

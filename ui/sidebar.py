@@ -44,8 +44,7 @@ LABELS = {name: label for name, label, _ in FIELDS} | {"business_place": "主要
 
 
 def controls(known: dict[str, str]) -> tuple[list[str], str]:
-    """The jurisdictions chosen (ids) and the conversation mode."""
-    st.header("申报助手")
+    """The jurisdictions chosen (ids) and the conversation mode (the page draws the sidebar's header first)."""
     chosen = st.multiselect("地区（不选则按消息或全部地区）", list(known), format_func=lambda j: known.get(j, j),
                             key="jurisdictions")
     mode = st.radio("对话模式", list(MODES), format_func=MODES.__getitem__, horizontal=True, key="mode")
@@ -68,17 +67,19 @@ def applicant_form(applicant: Applicant) -> tuple[Applicant | None, Any, str | N
     values = applicant_to_dict(applicant)
     saved: Applicant | None = None
     facts: str | None = None
-    with st.expander("申报单位信息", expanded=False):
-        with st.form("applicant-form"):
-            raw = {name: _widget(name, label, kind, values.get(name)) for name, label, kind in FIELDS}
-            facts_text = st.text_area("起草用事实（每行一条“键：值”）", value=st.session_state.get("facts_text", ""),
-                                      placeholder="主营业务：工业数据服务\n员工人数：120人")
-            if st.form_submit_button("保存"):
-                saved, dropped = applicant_from_dict({k: v for k, v in raw.items() if v not in (None, "", [])},
-                                                     strict=False)
-                facts = facts_text
-                if dropped:
-                    st.warning("以下字段格式不对，未保存：" + "、".join(LABELS.get(d, d) for d in dropped))
+    box = st.expander("申报单位信息", key="applicant-box", on_change="rerun")
+    with box:
+        if box.open:  # the form's twenty fields are drawn only while the box is open
+            with st.form("applicant-form"):
+                raw = {name: _widget(name, label, kind, values.get(name)) for name, label, kind in FIELDS}
+                facts_text = st.text_area("起草用事实（每行一条“键：值”）", value=st.session_state.get("facts_text", ""),
+                                          placeholder="主营业务：工业数据服务\n员工人数：120人")
+                if st.form_submit_button("保存"):
+                    saved, dropped = applicant_from_dict({k: v for k, v in raw.items() if v not in (None, "", [])},
+                                                         strict=False)
+                    facts = facts_text
+                    if dropped:
+                        st.warning("以下字段格式不对，未保存：" + "、".join(LABELS.get(d, d) for d in dropped))
         st.download_button("下载申报单位信息（YAML）", applicant_yaml(applicant), "applicant.yaml",
                            mime="application/x-yaml", key="applicant-yaml")
         upload = st.file_uploader("上传申报单位信息（YAML/JSON）", type=["yaml", "yml", "json"], key="up-applicant")
