@@ -10,7 +10,10 @@ from .records import Material
 from .structure import Line, lines_under
 from .tables import Table, flag_of
 
-FORM = re.compile(r"(申报书|申请书|汇总表|申报表|信息表|登记表|任务书|推荐表|承诺书|推荐函)(?:模板|样式|格式)?$")
+FORM = re.compile(
+    r"(申报书|申请书|汇总表|申报表|申请表|信息表|登记表|任务书|推荐表|承诺书|承诺函|推荐函|情况表|一览表|意见表|明细表|声明)"
+    r"(?:模板|样式|格式|范本)?$"
+)
 _MATERIALS_HEAD = re.compile(r"证明材料|材料清单|资料清单|附件材料|佐证材料|支撑材料")
 _REQUIRED = re.compile(r"^(?:须|需|必须|应|应当)(?:提供|提交|附|附上)")
 _OPTIONAL = re.compile(r"^(?:可|可以|选择性)(?:提供|提交|附)|选填|(?:如|若)有")
@@ -47,9 +50,14 @@ def _attachment_forms(view: DocView) -> list[Material]:
         elif not (listing and re.match(r"^\d{1,2}\s*[.．、]", text)):
             listing = listing and not text
             continue
-        title = LABEL.sub("", text).strip()
-        if FORM.search(title.replace(" ", "")):
-            out.append(Material(title, True, view.cite(_span(line))))
+        # 附件：1.XX申报书；2.XX承诺书 on one line: each attachment in turn
+        span = _span(line)
+        offset = len(line.norm) - len(text)
+        for m in re.finditer(r"[^；;]+", text):
+            piece = span.sub(offset + m.start(), offset + m.end()).strip_label().strip_punct()
+            title = re.sub(r"[(（](?:格式|模板|样式|范本|式样)[)）]$", "", piece.text).strip()
+            if FORM.search(title.replace(" ", "")):
+                out.append(Material(title, True, view.cite(piece)))
     return out
 
 

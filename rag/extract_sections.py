@@ -14,7 +14,7 @@ from .structure import Heading, Line, lines_under
 #   不超过1000字 / 不得超过三千字 / 限800字 / 字数控制在2000字以内 / 最多500个汉字
 #   (500 字以内) / 300字以下 / 1500字内 / (300字) / ≤1000字 / (字数：≤500) / 字数不超过800
 #   500—800字 / 500-1000字: a range's upper bound is the limit
-#   1500字左右 / 约2000字: an approximate length is taken as the limit — a draft is held to it,
+#   1500字左右 / 约2000字 / 建议800字 / 800字为宜 / 字数：800: a stated length is taken as the limit — a draft is held to it,
 #   so the product never produces a section longer than the length the template asks for
 #   不少于300字 alone is a minimum, not a limit; 不超过3页 counts pages, not 字
 _N = rf"(?:\d+(?:\.\d+)?\s*[千万]|{NUMBER})"
@@ -23,7 +23,9 @@ LIMIT = re.compile(
     rf"(?:字数|篇幅)?(?:原则上)?(?:不超过|不多于|不得超过|不得多于|不大于|不超|限定?在?|控制在|最多|≤|<=)\s*(?P<a>{_N}){_CHARS}(?:以内|以下|之内)?"
     rf"|(?P<lo>{_N})\s*(?:{_CHARS})?\s*[-–—~～至到]\s*(?P<d>{_N}){_CHARS}"
     rf"|(?P<b>{_N}){_CHARS}\s*(?:以内|以下|之内|内|左右)"
-    rf"|(?:约|大约)\s*(?P<f>{_N}){_CHARS}"
+    rf"|(?:约|大约|建议|宜)\s*(?P<f>{_N}){_CHARS}"
+    rf"|(?P<g>{_N}){_CHARS}\s*(?:为宜|为限)"
+    rf"|字数(?:要求|限制|上限)?\s*[:：]\s*(?P<h>{_N})(?:{_CHARS})?(?=\s*(?:[)），,。；;]|$))"
     rf"|[(（]\s*(?P<c>{_N}){_CHARS}\s*[)）]"
     rf"|字数(?:要求|限制)?\s*[:：]?\s*(?:不超过|不多于|不得超过|≤|<=|限|控制在|在)\s*(?P<e>{_N})(?!\s*[-–—~～至到\d])(?:{_CHARS})?(?:以内|以下|之内)?"
 )
@@ -50,6 +52,50 @@ class _Draft:
 
 def extract_sections(view: DocView) -> list[Section]:
     """Sections of the application template(s) in one document, in order, with their limits."""
+    found = _template_sections(view)
+    # a table of the parts and their 字数 (章节 | 字数要求), in the notice or in its template
+    for section in _table_sections(view):
+        same = next((i for i, s in enumerate(found) if s.title == section.title), None)
+        if same is None:
+            found.append(section)
+        elif found[same].limit is None and section.limit is not None:
+            old = found[same]
+            found[same] = Section(old.title, section.limit, "字", old.guidance, old.citation, old.points, old.parent)
+    return found
+
+
+_LIMIT_COLUMN = re.compile(r"字数|篇幅|字符数")
+_PART_COLUMN = re.compile(r"章节|部分|栏目|标题|板块|名称|内容|项目")
+
+
+def _table_sections(view: DocView) -> list[Section]:
+    """Rows of a table that gives each part of the application its 字数: 章节 | 字数要求."""
+    out: list[Section] = []
+    for table in view.tables:
+        limit_col = table.column(_LIMIT_COLUMN)
+        if limit_col is None:
+            continue
+        skip = (limit_col,) + tuple(i for i, c in enumerate(table.header) if re.fullmatch(r"序号|编号", c.text))
+        name_col = table.column(_PART_COLUMN, skip=skip)
+        if name_col is None:
+            name_col = next((i for i in range(len(table.header)) if i not in skip), None)
+        if name_col is None:
+            continue
+        for row in table.rows[1:]:
+            if name_col >= len(row) or row[name_col].line is None or not row[name_col].text:
+                continue
+            cell = row[limit_col].text if limit_col < len(row) else ""
+            bare = re.fullmatch(r"(?:≤|<=|不超过)?\s*(\d{2,5})\s*(?:字)?", cell)
+            limit = int(bare.group(1)) if bare else _limit_in(cell)
+            title = clean_title(row[name_col].text)
+            line = row[name_col].line
+            assert line is not None
+            if title and len(title) <= 30:
+                out.append(Section(title, limit, "字" if limit is not None else None, "", view.cite(_span(line)), (), ""))
+    return out
+
+
+def _template_sections(view: DocView) -> list[Section]:
     lines = [ln for ln in view.lines if ln.part or view.meta.kind == "template"]
     if not lines:
         return _body_outline(view)
@@ -118,7 +164,7 @@ def _body_outline(view: DocView) -> list[Section]:
     out = []
     for members in groups.values():
         limits = {i: _limit_in(lines[i].norm) for i in members}
-        if not any(v is not None for v in limits.values()):
+        if not any(v is not None for v in limits.values()) and not (len(members) >= 2 and _introduced_as_outline(lines, members[0])):
             continue
         for i in members:
             line = lines[i]
@@ -133,6 +179,23 @@ def _body_outline(view: DocView) -> list[Section]:
     if not out:
         out = _inline_outline(view)
     return [s for s in out if s.title]
+
+
+# 申报书应包括以下内容： / 申请报告编写提纲 / 实施方案编制大纲: the list that follows is the document's outline
+_OUTLINE_INTRO = re.compile(
+    r"(?:申报书|申请书|申请报告|申报材料|实施方案|建设方案|可行性研究报告|项目方案|正文)[^。；;]{0,10}(?:包括|包含|应有|由|分为|按照?以下|如下)[^。；;]{0,12}(?:内容|部分|章节|结构|框架)?[:：]?$"
+    r"|(?:编写|编制|撰写)(?:提纲|大纲|框架|要点)|(?:提纲|大纲)$"
+)
+
+
+def _introduced_as_outline(lines: list[Line], first: int) -> bool:
+    """The heading or the lead-in right above a list of headings presents it as an outline."""
+    line = lines[first]
+    parent = line.path[-2] if len(line.path) >= 2 else ""
+    if parent and _OUTLINE_INTRO.search(clean_title(parent)):
+        return True
+    before = lines[first - 1] if first > 0 else None
+    return before is not None and before.heading is None and bool(_OUTLINE_INTRO.search(before.norm))
 
 
 # 申报书正文包括项目概述（500字以内）、建设方案（不超过3000字）和预期成效三部分
@@ -187,7 +250,7 @@ def _limit_in(text: str) -> int | None:
 
 def limit_value(m: re.Match[str]) -> int | None:
     """The integer limit of a LIMIT match (三千 → 3000, 1.5万 → 15000, 500—800 → 800)."""
-    text = next((m.group(g) for g in ("a", "d", "b", "f", "c", "e") if m.group(g)), None)
+    text = next((m.group(g) for g in ("a", "d", "b", "f", "c", "e", "g", "h") if m.group(g)), None)
     if text is None:
         return None
     text = text.replace(" ", "")

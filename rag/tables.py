@@ -119,6 +119,31 @@ def _split_spaced(text: str, columns: int = 0) -> list[str]:
     return cells
 
 
+_HEAD_NAME = re.compile(r"名称|任务|材料|章节|内容|事项")
+_HEAD_FLAG = re.compile(r"属性|是否|类型|类别|要求|备注|说明|份数|字数")
+
+
+def _named_header(raw: str) -> bool:
+    """A header row without 序号: short cells parted by two spaces, one naming the item, one its flag."""
+    cells = re.split(r"\s{2,}", raw.strip())
+    return 2 <= len(cells) <= 6 and all(len(c) <= 8 for c in cells) and any(_HEAD_NAME.search(c) for c in cells) and any(
+        _HEAD_FLAG.search(c) for c in cells
+    )
+
+
+def _aligned_rows(text: str, lines: list[Line], at: int) -> Table | None:
+    """Rows under a header without 序号: lines that part into as many cells as the header."""
+    header_line = lines[at]
+    header = [normalise(c) for c in re.split(r"\s{2,}", text[header_line.start: header_line.end].strip())]
+    rows: list[tuple[Cell, ...]] = [tuple(Cell(h, header_line) for h in header)]
+    for nxt in lines[at + 1:]:
+        cells = re.split(r"\s{2,}", text[nxt.start: nxt.end].strip())
+        if len(cells) != len(header) or nxt.heading is not None and nxt.heading.level == 0:
+            break
+        rows.append(tuple(Cell(normalise(c), nxt) for c in cells))
+    return Table(tuple(rows)) if len(rows) >= 2 else None
+
+
 def _spaced_tables(text: str, lines: list[Line]) -> list[Table]:
     """Tables of a PDF notice, whose cells arrive parted by spaces: a 序号 header line, then
     rows that start with their number; a row's long last cell may wrap onto the next line."""
@@ -127,8 +152,17 @@ def _spaced_tables(text: str, lines: list[Line]) -> list[Table]:
     while i < len(lines):
         line = lines[i]
         raw = text[line.start: line.end]
-        if line.part or not line.norm.startswith("序号") or not _SPACED_HEAD.match("序号" + raw.strip()[2:]):
+        numbered = line.norm.startswith("序号") and _SPACED_HEAD.match("序号" + raw.strip()[2:]) is not None
+        if line.part or not (numbered or _named_header(raw)):
             i += 1
+            continue
+        if not numbered:
+            table = _aligned_rows(text, lines, i)
+            if table is not None:
+                tables.append(table)
+                i += len(table.rows)
+            else:
+                i += 1
             continue
         header = [normalise(h) for h in _split_spaced(raw)]
         width = len(header)

@@ -320,7 +320,7 @@ def test_limit_forms():
         "（500 字以内）": 500, "1500字内": 1500, "≤1000字": 1000, "（字数：≤500）": 500, "字数不超过800": 800,
         "500—800字": 800, "（不少于1000字，不超过3000字）": 3000, "3千字以内": 3000,
         # an approximate length is held as the limit: a draft never runs past what the template asks for
-        "1500字左右": 1500, "约2000字": 2000,
+        "1500字左右": 1500, "约2000字": 2000, "（建议800字）": 800, "800字为宜": 800, "（字数：800）": 800,
         # a minimum, pages, a count of words in prose: no limit
         "不少于300字": None, "不超过3页": None, "共5000余字": None,
     }
@@ -615,3 +615,28 @@ def test_a_major_numbering_scheme_seen_late_still_ranks_above_minor_ones():
     assert lines["2.荣誉证明。"].path == ("第二章申报材料", "第十条选报材料", "2.荣誉证明")
     materials = {m.title: m.required for m in _profile(HEAD + text).materials}
     assert materials["荣誉证明"] is False and materials["申请报告"] is True
+
+
+def test_sections_from_a_table_of_parts_and_from_an_announced_outline():
+    table = HEAD + "四、申报书编写要求\n申报书各部分字数要求如下：\n序号\t章节\t字数要求\n1\t项目概况\t500\n2\t建设方案\t不超过3000字\n3\t运营模式\t\n"
+    assert [(s.title, s.limit) for s in _profile(table).sections] == [("项目概况", 500), ("建设方案", 3000), ("运营模式", None)]
+    outline = HEAD + "四、申报书编写要求\n申报书应包括以下内容：\n（一）项目概况\n（二）建设方案\n五、报送\n请于2026年5月1日前报送。\n"
+    assert [(s.title, s.limit) for s in _profile(outline).sections] == [("项目概况", None), ("建设方案", None)]
+    # sibling clauses of other sections are no outline
+    other = HEAD + "一、工作要求\n（一）加强组织\n（二）严格审核\n"
+    assert _profile(other).sections == []
+
+
+def test_a_date_a_condition_is_measured_at_is_no_deadline():
+    text = HEAD + "一、申报条件\n截至2025年12月31日，申报单位已累计投资不低于500万元。\n二、时间\n申报截至2026年5月10日。\n"
+    assert [d.date for d in _profile(text).deadlines] == ["2026-05-10"]
+
+
+def test_attachments_listed_on_one_line_and_more_form_names():
+    text = HEAD + "一、申报\n请按要求申报。\n附件：1.某市试点项目申报书（格式）；2.信用承诺函\n"
+    assert {m.title: m.required for m in _profile(text).materials} == {"某市试点项目申报书": True, "信用承诺函": True}
+
+
+def test_text_tables_aligned_by_spaces_without_a_number_column():
+    text = HEAD + "一、建设任务\n任务名称  任务属性\n身份认证体系  必选\n数据产品开发  可选\n二、申报材料\n材料名称  是否必须\n营业执照  是\n获奖证书  否\n"
+    _check_tables(_profile(text))
