@@ -35,9 +35,8 @@ _NOT_ABOUT_APPLICANT = re.compile(
 )
 # what happens to an applicant who breaks the rules: a consequence, not a condition of applying
 # (对弄虚作假的，一经查实，取消申报资格，三年内不得申报，并纳入信用记录)
-_SANCTION = re.compile(
-    r"弄虚作假|虚假材料|提供虚假|一经查实|一经发现|查实后|取消[^，,。；;]{0,10}资格|追回|追究[^，,。；;]{0,6}责任|(?:纳入|记入|计入)[^，,。；;]{0,8}(?:信用|失信|诚信)"
-)
+_OFFENCE = re.compile(r"弄虚作假|虚假材料|提供虚假|一经查实|一经发现|查实后|否则|违者|如有违反")
+_SANCTION = re.compile(r"取消[^，,。；;]{0,10}资格|追回|追究[^，,。；;]{0,6}责任|(?:纳入|记入|计入)[^，,。；;]{0,8}(?:信用|失信|诚信)")
 # what the notice or its funds will do: benefits and the bureau's own steps, not conditions
 _BENEFIT = re.compile(r"补助|资助|奖补|奖励|补贴|给予|予以|优先(?:支持|推荐|考虑)|(?:将|拟)(?:优先|择优|组织|对|根据|按|在|予以|给予|推荐)")
 _CONTINUATION = re.compile(r"^(?:以及|及|或|或者|包括|如|含|即|由|享有|等|特别是|尤其)")
@@ -68,7 +67,8 @@ _NOTICE_VOICE = re.compile(r"^为(?:了|确保|保证|保障|推动|促进|进�
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", re.compile(r"信用(?:记录|状况|良好|评价)|失信|信用中国|严重违法失信|经营异常|异常名录|黑名单")),
     ("exclusion", re.compile(
-        r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:重复|多头|再次)?(?:申报|受理|支持)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于"
+        r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于"
+        r"|已获得?[^。；;]{2,40}?(?:不得|不再|不予)"
         r"|不涉及[^，,。]{0,6}(?:违法|违规)|无(?:重大|严重)[^，,。]{0,20}(?:事故|事件|记录|行为)"
     )),
     ("one_project", re.compile(r"(?:仅限|只能|限|最多)(?:申报|报送|报)?\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{0,6}(?:仅限|限|只能)")),
@@ -91,12 +91,9 @@ _IDENTITY = (
 def extract_eligibility(view: DocView) -> list[EligibilityItem]:
     """Eligibility conditions of one document, in order, duplicates removed."""
     found: list[tuple[list[str], Span, str]] = []  # (kinds, span, sentence text)
-    has_headings = any(line.heading is not None and not line.part for line in view.lines)
     for sentence in view.sentences:
-        if _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text) or _SANCTION.search(sentence.text):
+        if _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text):
             continue
-        if has_headings and not sentence.path and not sentence.part:
-            continue  # the preamble (为…，根据…，经市政府同意，现将有关事项通知如下) states no condition
         if sentence.path and _MATERIAL_LIST.search(sentence.path[-1]) and not ELIGIBILITY_SECTION.search(sentence.path[-1]):
             continue  # an item of a list of documents (联合申报协议（联合申报的须提供）)
         heading_only = view.is_heading_text(sentence)  # a short clause may look like a heading
@@ -107,8 +104,11 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
         in_section = not heading_only and not sentence.part and any(ELIGIBILITY_SECTION.search(t) for t in sentence.path)
         current: tuple[list[str], list[Span]] | None = None
         groups: list[tuple[list[str], list[Span]]] = []
+        sanctioned = False
         for piece in _subjects_joined(view, sentence.strip_label().pieces()):
-            if _NOT_CONDITION.search(piece.text):
+            # 对弄虚作假的，一经查实，取消申报资格，三年内不得申报: from the offence on, consequences
+            sanctioned = sanctioned or bool(_OFFENCE.search(piece.text))
+            if sanctioned or _SANCTION.search(piece.text) or _NOT_CONDITION.search(piece.text):
                 current = None
                 continue
             kinds = classify(piece.text)
@@ -148,7 +148,7 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
                     text=span.text,
                     kind="other" if kind == "choice" else kind,
                     citation=view.cite(span),
-                    params=params_for(kind, span.text, sentence_text),
+                    params=_own_place(params_for(kind, span.text, sentence_text), view),
                     hard=not re.search(r"宜|优先|鼓励|原则上", span.text),
                 )
             )
@@ -171,20 +171,31 @@ def _subjects_joined(view: DocView, pieces: list[Span]) -> list[Span]:
 
 
 # a credit condition states the applicant's record: 良好 / 未被列入 / 无…记录 / 不属于 / 非
-_CREDIT_STATE = re.compile(r"良好|未|无|不|没有|非|名单|记录|信用中国")
+_CREDIT_STATE = re.compile(r"良好|未|无|不|没有|非|名单|记录|信用中国|等级|评价|以上|申报|主体|单位")
+_CREDIT_POLICY = re.compile(r"机制|体系|惩戒|激励|建立|建设|完善")
 _RECOMMENDER_QUOTA = re.compile(r"推荐单位|各(?:省|市|区|县|地)|每个(?:省|市|区|县|地市|设区市|计划单列市)|推荐(?:项目|数量)")
 _ONWARD = re.compile(r"推荐(?:至|到|给|报送至|上报)")
+
+
+def _own_place(params: dict[str, Any], view: DocView) -> dict[str, Any]:
+    """在本市注册 / 在我省注册: the place is the issuing jurisdiction's own."""
+    name = view.meta.jurisdiction_name
+    if params.get("place") in ("本", "我", "本地", "当地", "辖", "本辖") and name and name != view.meta.jurisdiction:
+        params["place"] = name.rstrip("省市区") or name
+    return params
 
 
 def classify(text: str) -> list[str]:
     """Kinds a piece of text states (several identity kinds may share one piece)."""
     for kind, pattern in _RULES:
         if pattern.search(text):
-            if kind == "credit" and not _CREDIT_STATE.search(text):
-                continue  # 建立失信惩戒机制: credit named, no state of the applicant's credit
+            if kind == "credit" and _CREDIT_POLICY.search(text) and not _CREDIT_STATE.search(text):
+                continue  # 建立守信激励和失信惩戒机制: a policy, no state of the applicant's credit
+            if kind == "consent" and not re.search(r"须|应|需|必须|申报|主体|单位|项目", text):
+                continue  # 经市政府同意（现组织开展…）: the issuer's authority, not the applicant's consent
             if kind == "one_project" and _RECOMMENDER_QUOTA.search(text):
                 continue  # 每个推荐单位最多报送1个项目: the recommender's quota
-            if kind == "recommendation" and _ONWARD.search(text):
+            if kind == "recommendation" and _ONWARD.search(text) and not re.search(r"须|应|需|必须|获得|取得", text):
                 continue  # 由省数据局择优推荐至国家数据局: the issuer's next step
             return [kind]
     kinds = []

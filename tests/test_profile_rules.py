@@ -438,6 +438,22 @@ def test_quota_wordings():
     assert [(q.kind, q.value) for q in _profile(text).quotas] == [("projects_per_applicant", 2), ("projects_per_recommender", 5)]
 
 
+def test_conditions_before_a_sanction_and_in_the_preamble_are_kept():
+    text = HEAD.replace("现组织开展", "经市政府同意，现面向在某市注册的企业组织开展") + """一、申报条件
+已获得市级财政资金支持的项目不得重复申报，否则取消申报资格。
+"""
+    items = _profile(text).eligibility
+    assert [e.kind for e in items] == ["registration_place", "exclusion"]
+    assert items[1].citation.quote == "已获得市级财政资金支持的项目不得重复申报"
+
+
+def test_registration_in_this_city_means_the_issuers_place():
+    meta = DocumentMeta("s-2026", "通知", "suzhou", "苏州市", issued_on="2026-03-01")
+    text = HEAD + "一、申报条件\n（一）申报单位须在本市注册，具有独立法人资格。\n"
+    profile = extract_profile("suzhou", "苏州市", [(meta, SourceText(text))], dt.date(2026, 3, 2))
+    assert next(e for e in profile.eligibility if e.kind == "registration_place").params["place"] == "苏州"
+
+
 def test_preamble_policy_and_recommender_quotas_are_not_conditions():
     text = HEAD.replace("现组织开展", "经市政府同意，现组织开展") + """一、工作目标
 建立守信激励和失信惩戒机制，推动数据要素流通。
