@@ -29,10 +29,15 @@ _CONDITION = re.compile(r"^(?:如有|如果|如需|若|凡|对于|对)")
 WRAP_MIN = 18  # lines shorter than this are table cells or labels, not wrapped prose
 
 
-def _in_table(text: str, line: Line) -> bool:
-    """A table cell or row (a tab-led DOCX cell, a tab-separated row, a Markdown | row): never prose that wraps."""
+def _table_kind(text: str, line: Line) -> str:
+    """"row" for a whole table row on one line (tab-separated, Markdown |), "cell" for a tab-led
+    DOCX cell, "" for prose. Prose and cells never join each other, rows never join at all; a
+    cell wrapped over two lines joins its continuation."""
     start = text.rfind("\n", 0, line.start) + 1
-    return "\t" in text[start: line.end] or line.norm.startswith("|")
+    raw = text[start: line.end]
+    if line.norm.startswith("|") or "\t" in raw.strip():
+        return "row"
+    return "cell" if "\t" in raw else ""
 
 
 def _wraps_after_note(text: str) -> bool:
@@ -132,8 +137,7 @@ class DocView:
                 prev is not None
                 and line.heading is None
                 and not pure_heading
-                and not _in_table(text, line)
-                and not _in_table(text, prev)
+                and _table_kind(text, line) == _table_kind(text, prev) in ("", "cell")
                 and line.part == prev.part
                 and not ITEM_START.match(line.norm)
                 and len(prev.norm) >= WRAP_MIN

@@ -142,8 +142,8 @@ def parse_lines(source: SourceText) -> list[Line]:
         if bullet:
             mark = origin[0]
             norm, origin = norm[bullet.end():], origin[bullet.end():]
-            if norm and not _LABELLED.match(norm):
-                # "- 营业执照复印件": an item of a bulleted list, marked ● like a Word bullet
+            if norm and not _LABELLED.match(norm) and not re.match(r"[(（【\[]|注", norm):
+                # "- 营业执照复印件": an item of a bulleted list, marked ● like a Word bullet (a note stays a note)
                 norm, origin = "●" + norm, [mark] + list(origin)
         if "**" in norm:  # Markdown emphasis: **必选** reads as 必选
             norm, origin = _drop_marks(norm, origin, "**")

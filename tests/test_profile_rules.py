@@ -656,3 +656,12 @@ def test_attachments_listed_on_one_line_and_more_form_names():
 def test_text_tables_aligned_by_spaces_without_a_number_column():
     text = HEAD + "一、建设任务\n任务名称  任务属性\n身份认证体系  必选\n数据产品开发  可选\n二、申报材料\n材料名称  是否必须\n营业执照  是\n获奖证书  否\n"
     _check_tables(_profile(text))
+
+
+def test_a_table_cell_wrapped_over_two_lines_stays_one_prompt():
+    text = HEAD + "一、申报要求\n申报单位应在某市注册。\n附件：试点申报书\n\n附件\n试点申报书\n" + (
+        "10.数据加工能力\n\t请介绍空间具备的数据加工能力，包括数据清洗、脱敏、分级等预处理能力，以及注册上架、检索和\n"
+        " \t高效流通能力等。（300 字以内）\n"
+    )
+    section = next(s for s in _profile(text).sections if s.limit == 300)
+    assert section.title == "数据加工能力" and section.guidance.startswith("请介绍空间具备的数据加工能力")
