@@ -13,6 +13,7 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _ONLINE = re.compile(r"网上申报|在线申报|在线填报|在线填写|网上填报|系统(?:中|内|上)?(?:申报|填报|提交)|平台(?:中|内|上)?(?:申报|填报|提交)|登录[^，,。]{0,20}(?:系统|平台|网)")
 _POST = re.compile(r"EMS|邮寄|快递|寄送|寄至|挂号信")
 _PAPER = re.compile(rf"纸质(?:版|材料|文件|件)?[^，,。]{{0,4}}(?:一式)?\s*(?:{NUMBER})\s*份|一式\s*(?:{NUMBER})\s*份|纸质(?:版|材料|文件)")
+_COPIES = re.compile(rf"一式\s*(?:{NUMBER})\s*份|纸质(?:版|材料|文件|件)?[^，,。]{{0,4}}\s*(?:{NUMBER})\s*份")
 # how the paper copy is printed and bound: A4纸双面打印、胶装成册
 _PRINT = re.compile(r"[双单]面打印|胶装|装订成册|装订成本|A4(?:纸|幅面|规格)")
 # a seal the notice demands (须加盖公章, 须…签章), not a signature line of a form
@@ -23,7 +24,7 @@ _SEAL_LINE = re.compile(r"^(?P<who>[^，,。:：()（）]{2,12}?)\s*[(（](?:盖
 _NAMING = re.compile(r"(?:主题|标题|文件名|命名|名称)[^，,。]{0,6}[“\"「『].+?[”\"」』]|[“\"「『].+?[”\"」』][^，,。]{0,8}(?:命名|格式)")
 _ENVELOPE = re.compile(r"信封|封面[^，,。]{0,4}注明")
 _FORMAT = re.compile(r"扫描(?:版|件)|可编辑版|word|PDF|pdf|电子版[^，,。]{0,4}(?:一份|1份)")
-_DELIVER = re.compile(r"(?:发送|报送|提交|送达|递交|寄送)(?:至|到)(?P<to>[^，,。]{2,30})")
+_DELIVER = re.compile(r"(?:发送|报送|提交|送达|递交|寄送)(?:至|到|(?=所在))(?P<to>[^，,。]{2,30})")
 # 将申报材料报所在地市州数据局 / 将推荐函和申报材料统一报送至省数据局: where the papers go
 _HAND_TO = re.compile(r"将[^，,。]{2,30}?(?:报|报送|提交|递交|送)(?:至|到)?(?P<to>所在[^，,。]{2,20}|[^，,。]{2,20}?(?:局|厅|委|办|处|部门|中心))")
 # an online channel named as a system or platform, stated together with its deadline
@@ -49,11 +50,17 @@ def extract_submission(view: DocView, signature_lines: bool = True) -> list[Subm
     for sentence in view.sentences:
         if view.is_heading_text(sentence) and not _RULE_IN_HEADING.search(sentence.text):
             continue
+        url_said = False
         for piece in sentence.strip_label().pieces():
             # what the sentence says before this piece (联系人：王工，电话：…，邮箱：…)
             lead = sentence.text[: sentence.origin.index(piece.origin[0])] if piece.origin else ""
             heading = sentence.path[-1] if sentence.path else ""
             for channel, detail in _classify(piece, heading + "。" + lead):
+                if channel == "seal" and sentence.part and _RECOMMENDER.match(sentence.strip_label().text):
+                    continue  # the recommender's seal on its opinion in the form, not the applicant's
+                if channel == "online" and not URL.search(detail) and url_said:
+                    continue  # 登录…系统（https://…），注册账号后在线填报: the address already states the channel
+                url_said = url_said or channel == "online" and bool(URL.search(detail))
                 # seal and paper rules are cited whole: 盖章处，须加盖公章，复印无效 / A4纸双面打印，一式两份;
                 # a long sentence that also says when and where to send: the seal's own clause
                 where = sentence.strip_label() if channel in ("seal", "paper") else piece
@@ -97,6 +104,9 @@ def _classify(piece: Span, lead: str = "") -> list[tuple[str, str]]:
     elif (
         _ONLINE.search(text)
         and not piece.part
+        and not _CONSISTENT.search(text)
+        and not _DUTY.search(text)
+        and not re.search(r"(?:完成|结束)后$", text)  # 网上申报完成后，…: the step after it, not the channel
         and not _reference_only(text)
         and (_VIA_SYSTEM.search(text) or not re.search(r"截止|\d+月\d+日", text))
     ):
@@ -104,7 +114,8 @@ def _classify(piece: Span, lead: str = "") -> list[tuple[str, str]]:
     if _POST.search(text) and not re.search(r"(?:不接受|不受理|不得|不予受理|谢绝)[^，,。]{0,6}(?:EMS|邮寄|快递|寄送)", text):
         address = re.search(r"[(（](?P<a>[^()（）]{6,60})[)）]", text)
         out.append(("post", address.group("a") if address else text))
-    paper = _PAPER.search(text)
+    # the copies wherever they are said (纸质材料：申报表…打印一式一份), before a bare 纸质材料
+    paper = _COPIES.search(text) or _PAPER.search(text)
     if paper and not re.search(r"份|打印|装订", paper.group(0)) and not _PAPER_DEMAND.search(text):
         paper = None  # 纸质材料由推荐单位统一收齐后: a mention, not a rule on the paper copies
     if paper and not piece.part:
@@ -116,11 +127,19 @@ def _classify(piece: Span, lead: str = "") -> list[tuple[str, str]]:
         out.append(("seal", text))
     # naming rules and envelopes always; file formats and delivery points only when nothing else was said
     plain = not out and not piece.part and (_is_format(text) or _is_delivery(text))
-    if _NAMING.search(text) or _ENVELOPE.search(text) or plain:
+    # the paper copy must match what was filed online: 纸质材料与网上填报内容须保持一致
+    consistent = not piece.part and _CONSISTENT.search(text) and re.search(r"纸质|网上|系统|电子", text)
+    if _NAMING.search(text) or _ENVELOPE.search(text) or plain or consistent:
         out.append(("other", text))
     return out
 
 
+# a statement that two versions agree (纸质材料应与系统上传材料一致), not a channel of its own
+_CONSISTENT = re.compile(r"与[^，,。；;]{1,15}?(?:保持|相)?一致")
+# who in a consortium files (由牵头单位负责系统填报): a division of duties, not the channel
+_DUTY = re.compile(r"由[^，,。；;]{1,12}?负责")
+# the recommender's own seal on its opinion in the form (推荐单位…出具意见，并加盖公章)
+_RECOMMENDER = re.compile(r"^[^，,。；;]{0,6}(?:推荐|主管|审核|初审)(?:单位|部门)")
 # a contact line: 联系人：…，电话：…，邮箱：… — an address to ask questions, not to send the application
 _CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话|咨询|联系")
 _SENDS = re.compile(r"发送|报送|提交|发至|报至|投递|上传|电子版|申报材料|申报书")

@@ -665,3 +665,54 @@ def test_a_table_cell_wrapped_over_two_lines_stays_one_prompt():
     )
     section = next(s for s in _profile(text).sections if s.limit == 300)
     assert section.title == "数据加工能力" and section.guidance.startswith("请介绍空间具备的数据加工能力")
+
+
+SUBMIT_NOTICE = """某市数据局关于征集试点项目的通知
+
+各有关单位：现将试点项目征集工作有关事项通知如下，请认真组织。
+
+一、申报方式
+（一）申报单位登录某市数据平台（https://sj.example.gov.cn），注册账号后在线填报申报书并上传附件材料。
+（二）网上申报完成后，纸质材料：申报书及附件打印一式两份，逐页加盖单位公章，报送所在区数据主管部门。纸质材料应与系统上传材料一致。
+（三）联合申报的，由牵头单位负责系统填报和材料提交。
+附件：某市试点项目申报书
+
+附件
+
+某市试点项目申报书
+第一部分 单位概况
+第二部分 推荐单位意见
+推荐单位对申报材料的真实性出具意见，并加盖公章。
+"""
+
+
+def test_paper_copies_said_after_a_paper_label():
+    # 纸质材料：…打印一式两份 states the copies, though 纸质材料 comes first
+    paper = [s for s in _profile(SUBMIT_NOTICE).submission if s.channel == "paper"]
+    assert paper and paper[0].detail == "纸质版2份"
+    # a bare mention of paper is still no rule
+    assert not [s for s in _profile(SUBMIT_NOTICE.replace("打印一式两份", "")).submission if s.channel == "paper"]
+
+
+def test_online_channel_stated_once_by_its_address():
+    online = [s for s in _profile(SUBMIT_NOTICE).submission if s.channel == "online"]
+    # 注册账号后在线填报 repeats the address's channel; 网上申报完成后 is the next step;
+    # 由牵头单位负责系统填报 says who files, not how
+    assert [s.detail for s in online] == ["https://sj.example.gov.cn"]
+    text = SUBMIT_NOTICE.replace("（https://sj.example.gov.cn）", "")
+    assert [s.channel for s in _profile(text).submission].count("online") == 1
+
+
+def test_consistency_of_paper_and_online_is_a_formality():
+    other = [s.citation.quote for s in _profile(SUBMIT_NOTICE).submission if s.channel == "other"]
+    assert "纸质材料应与系统上传材料一致" in other
+    assert "报送所在区数据主管部门" in other  # where the paper goes
+    assert not [s for s in _profile(SUBMIT_NOTICE).submission if s.channel == "online" and "一致" in s.citation.quote]
+
+
+def test_recommenders_seal_in_the_form_is_not_the_applicants():
+    seals = [s.citation.quote for s in _profile(SUBMIT_NOTICE).submission if s.channel == "seal"]
+    assert seals and not [q for q in seals if "推荐单位" in q]
+    # the same sentence in the notice body is a rule
+    body = SUBMIT_NOTICE.replace("（三）联合申报的", "（四）推荐单位对申报材料的真实性出具意见，并加盖公章。\n（三）联合申报的")
+    assert [q for q in (s.citation.quote for s in _profile(body).submission if s.channel == "seal") if "推荐单位" in q]
