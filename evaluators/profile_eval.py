@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev or unseen notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen or unseen2 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SPLITS = {
     "bundled": (ROOT / "corpus", ROOT / "corpus" / "manifest.yaml", ROOT / "evaluators" / "data" / "gold_profiles"),
     "unseen": (ROOT / "evaluators" / "unseen", ROOT / "evaluators" / "unseen" / "manifest.yaml", ROOT / "evaluators" / "unseen" / "gold"),
+    # second held-out set, written without reading the extraction code; never tuned on
+    "unseen2": (ROOT / "evaluators" / "unseen2", ROOT / "evaluators" / "unseen2" / "manifest.yaml", ROOT / "evaluators" / "unseen2" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
