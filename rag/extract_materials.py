@@ -30,6 +30,7 @@ def extract_materials(view: DocView) -> list[Material]:
     found += _body_lists(view)
     found += _submit_list(view)
     found += _statements(view)
+    found += _lead_in_lists(view)
     found += _material_sections(view)
     found += _brackets(view)
     return dedupe_materials(found)
@@ -67,7 +68,7 @@ _LIST_HEAD = re.compile(r"材料|资料|文件清单|附件清单|(?:证明|申�
 _HEAD_REQUIRED = re.compile(r"必备|必报|必交|必须提供|必需|基本材料|必要材料")
 _HEAD_OPTIONAL = re.compile(r"选报|选交|选择性|可选|选填|补充材料|辅助材料|其他材料|可提供")
 # an item that names a document (not a rule about how documents must be written)
-_DOCUMENT = re.compile(r"申报书|申请书|报告|执照|证书|证明|材料|协议|合同|文件|承诺书|复印件|扫描件|清单|报表|方案|函|表|名录|目录|制度")
+_DOCUMENT = re.compile(r"(?:同意|推荐|审核)意见|申报书|申请书|报告|执照|证书|证明|材料|协议|合同|文件|承诺书|复印件|扫描件|清单|报表|方案|函|表|名录|目录|制度")
 _RULE_MODAL = re.compile(r"(?:须|应(?!用)|需(?!求)|要(?!求|素|点)|不得|务必)(?!提供|提交|附)")
 _RULE_WORDS = re.compile(rf"{_RULE_MODAL.pattern}|突出|明确|真实|规范|格式|装订|盖章|签字")
 # a noun phrase that ends with a document: 法定代表人签字的信用承诺书 names a document, not a rule
@@ -157,12 +158,18 @@ def _body_lists(view: DocView) -> list[Material]:
             default = False
         elif _HEAD_REQUIRED.search(title):
             default = True
+        numbered: dict[int, bool] = {}
         for item in lines_under(lines, index):
             # only the heading's own items: not those of a nested part (申请报告应包括…)
             own = item.path[-2] if item.heading is not None and len(item.path) >= 2 else item.path[-1]
+            if own == h.title and not LABEL.match(item.norm):
+                numbered.update(_item_flags(item.norm))
             if own != h.title or not LABEL.match(item.norm):
                 continue
             material = _list_item(view, item, default)
+            number = re.match(r"\d{1,2}", item.norm)
+            if material is not None and number and int(number.group(0)) in numbered and material.required is not None:
+                material = Material(material.title, numbered[int(number.group(0))], material.citation)
             if material is not None:
                 out.append(material)
     # a lead-in line anywhere in the body: 需提交以下材料： / 申报材料清单如下：
@@ -177,6 +184,59 @@ def _body_lists(view: DocView) -> list[Material]:
             if material is not None:
                 out.append(material)
     return out
+
+
+# 应当提交的材料：1.申报书；2.营业执照复印件 / 自愿提交的材料：数据产品登记证书、专利等佐证材料
+_LEAD_IN_LIST = re.compile(r"^(?P<lead>[^，,。；;：:]{0,16}(?:材料|资料|文件))[:：](?P<list>.{4,})$")
+_INLINE_ITEM = re.compile(r"\d{1,2}\s*[.、．]")
+_LEAD_OPTIONAL = re.compile(r"可|自愿|选报|选交|选择性|鼓励")
+_LEAD_REQUIRED = re.compile(r"应|须|需|必|提交|提供|报送")
+
+
+def _lead_in_lists(view: DocView) -> list[Material]:
+    """Documents listed on the line of their lead-in (应当提交的材料：1.…；2.… / 可提供的材料：A、B等),
+    flagged by the lead-in's verb."""
+    out: list[Material] = []
+    for line in view.lines:
+        span = _span(line).strip_label()
+        m = _LEAD_IN_LIST.match(span.text)
+        if line.part or not m or not _LEAD_REQUIRED.search(m.group("lead")) or _GENERIC.fullmatch(m.group("lead")) is None and not re.search(r"的(?:材料|资料|文件)$", m.group("lead")):
+            continue
+        lead = m.group("lead")
+        flag: bool | None = None if re.search(r"如有|若有", lead) else not _LEAD_OPTIONAL.search(lead)
+        body = span.sub(m.start("list"), len(span.text))
+        numbered = _INLINE_ITEM.match(body.text) is not None
+        cut = re.compile(r"[；;。]" if numbered else r"[、；;。]")
+        begin = 0
+        for piece_end in [c.start() for c in cut.finditer(body.text)] + [len(body.text)]:
+            item = body.sub(begin, piece_end).strip_punct()
+            begin = piece_end + 1
+            text = _INLINE_ITEM.sub("", item.text, count=1) if numbered else item.text
+            if numbered:
+                item = item.sub(len(item.text) - len(text), len(item.text))
+            text = re.sub(r"等(?:相关|有关)?(?:佐证|证明|支撑|其他)?(?:材料|资料|文件)?$", "", text)
+            text = re.sub(r"^(?:相关|有关|已签订的|已取得的|已获得的)", "", text)
+            title = _clean(text)
+            if 1 < len(title) <= 30 and not _RULE_MODAL.search(title) and not _NOT_A_DOCUMENT.search(title):
+                out.append(Material(title, flag, view.cite(item)))
+    return out
+
+
+# 其中第1至6项为必备材料，第7项为选报材料: flags of the numbered items by their range
+_ITEM_RANGE = re.compile(
+    r"第?\s*(?P<a>\d{1,2})\s*(?:[-–—~～至到]\s*第?\s*(?P<b>\d{1,2}))?\s*项(?:材料)?\s*(?:为|是|属于)\s*"
+    r"(?P<flag>必备|必报|必交|必须|必需|必要|必选|选报|选交|可选|自选|可提供|选择性)"
+)
+
+
+def _item_flags(text: str) -> dict[int, bool]:
+    flags: dict[int, bool] = {}
+    for m in _ITEM_RANGE.finditer(text):
+        a = int(m.group("a"))
+        b = int(m.group("b") or a)
+        for n in range(a, b + 1):
+            flags[n] = m.group("flag").startswith("必")
+    return flags
 
 
 def _list_item(view: DocView, line: Line, default: bool | None) -> Material | None:
@@ -203,7 +263,7 @@ def _list_item(view: DocView, line: Line, default: bool | None) -> Material | No
     elif _REQUIRED.match(text) or _ITEM_REQUIRED.search(text):
         required = True
     title = _clean(re.sub(r"^(?:须|需|必须|应|应当|可|可以)?(?:提供|提交|附上|附)", "", text))
-    if _GENERIC.fullmatch(title):
+    if _GENERIC.fullmatch(title) or title.startswith("的"):
         return None  # 提交材料 / 纸质材料: a heading over the list, not a document
     return Material(title, required, view.cite(span)) if len(title) > 1 else None
 
@@ -227,7 +287,7 @@ def _submit_list(view: DocView) -> list[Material]:
 
 # 须提供X / 应附X / 需附上X / 请提交X / 可提供X：a document the notice asks for in a sentence
 _DEMAND = re.compile(
-    r"(?P<m>必须|须|需|应当|应|请|可以|可|鼓励)(?:同时|另行|一并|单独)?(?:提供|提交|附上|附送|附|上传)(?P<x>[^，,。；;：:()（）“”]{2,60})"
+    r"(?P<m>必须|须|需|应当|应|请|可以|可|鼓励)(?:同时|另行|一并|单独)?(?:提供|提交|附上|附送|附|上传)(?!的)(?P<x>(?:[^，,。；;：:()（）“”]|[(（][^()（）]{1,10}[)）]){2,60})"
 )
 # 如有X，请一并提供 / 若有X的，须提供: a document asked for only when the applicant has it
 _IF_HAS = re.compile(
@@ -239,6 +299,10 @@ _INCLUDES = re.compile(r"(?:申报|提交|报送|所需|所附)?(?:材料|资料
 _NOT_A_DOCUMENT = re.compile(r"以下|下列|如下|上述|真实|准确|完整|齐全|规范|份|一式|扫描|电子版|纸质|PDF|pdf|Word|word|格式|签字|盖章|原件")
 
 
+# the subject of a demand that names one kind of project, not every applicant
+_KIND_SUBJECT = re.compile(r"^(?!申报|申请|项目单位|各)[^，,。；;]{2,16}?(?:类项目|类申报|项目|数据空间)(?:还|另|均)?(?:须|需|应)")
+
+
 def _statements(view: DocView) -> list[Material]:
     """Documents a sentence of the notice body asks for: 须提供… / 应附… / 可提供… / 如有…请一并提供 /
     申报材料包括：…; each named document, with the flag of the verb (须 → True, 可 → False,
@@ -247,9 +311,18 @@ def _statements(view: DocView) -> list[Material]:
     for sentence in view.sentences:
         if sentence.part:
             continue
-        for piece in sentence.strip_label().pieces():
+        whole = sentence.strip_label()
+        for piece in whole.pieces():
             text = piece.text
-            conditional = bool(re.match(r"(?:如有|若有|如果|若|如涉及|凡|对于)", text) or re.search(r"的[，,]", text))
+            before = whole.text[: whole.origin.index(piece.origin[0])] if piece.origin else ""
+            conditional = bool(
+                re.match(r"(?:如有|若有|如果|若|如涉及|凡|对于)", text)
+                or re.search(r"的[，,]", text)
+                # 以联合体形式申报的，还须提供…: the lead-in clause conditions the demand
+                or re.search(r"的[，,]$", before)
+                # 园区类项目还须提供… / 城市可信数据空间须附…: a demand on one kind of project only
+                or _KIND_SUBJECT.match(text)
+            )
             m = _IF_HAS.match(text)
             if m:
                 out += _named(view, piece, m.group("x"), None)

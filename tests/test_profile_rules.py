@@ -716,3 +716,46 @@ def test_recommenders_seal_in_the_form_is_not_the_applicants():
     # the same sentence in the notice body is a rule
     body = SUBMIT_NOTICE.replace("（三）联合申报的", "（四）推荐单位对申报材料的真实性出具意见，并加盖公章。\n（三）联合申报的")
     assert [q for q in (s.citation.quote for s in _profile(body).submission if s.channel == "seal") if "推荐单位" in q]
+
+
+MATERIAL_NOTICE = """某省数据局关于组织申报试点项目的通知
+
+各有关单位：现将试点项目申报工作有关事项通知如下，请认真组织。
+
+一、申报材料
+（一）应当提交的材料：1.试点申报书；2.营业执照复印件；3.财务审计报告。
+（二）自愿提交的材料：数据产品登记证书、相关专利或软件著作权等佐证材料。
+（三）以联合体形式申报的，还须提供联合申报协议；园区类项目还须提供区政府（管委会）同意函。
+二、项目材料
+材料包括以下内容，其中第1至2项为必备材料，第3项为选报材料：
+1.项目备案文件；
+2.信用承诺书；
+3.获奖证明材料。
+"""
+
+
+def test_documents_listed_on_the_line_of_their_lead_in():
+    materials = {m.title: m.required for m in _profile(MATERIAL_NOTICE).materials}
+    assert materials["试点申报书"] is True and materials["营业执照复印件"] is True and materials["财务审计报告"] is True
+    assert materials["数据产品登记证书"] is False and materials["专利或软件著作权"] is False
+    assert not [t for t in materials if t.startswith("的")]  # 应当提交的材料 is the lead-in, no document
+    # a lead-in that is no material list (联系方式：…) names nothing
+    text = MATERIAL_NOTICE.replace("（二）自愿提交的材料：", "（二）联系方式：")
+    assert "数据产品登记证书" not in {m.title for m in _profile(text).materials}
+
+
+def test_demand_on_one_kind_of_project_is_conditional():
+    materials = {m.title: m.required for m in _profile(MATERIAL_NOTICE).materials}
+    assert materials["联合申报协议"] is None
+    assert materials["区政府同意函"] is None
+    # the applicant's own demand stays required
+    text = MATERIAL_NOTICE.replace("园区类项目还须提供", "申报单位还须提供")
+    assert {m.title: m.required for m in _profile(text).materials}["区政府同意函"] is True
+
+
+def test_item_ranges_of_a_material_list():
+    materials = {m.title: m.required for m in _profile(MATERIAL_NOTICE).materials}
+    assert materials["项目备案文件"] is True and materials["信用承诺书"] is True
+    assert materials["获奖证明材料"] is False
+    text = MATERIAL_NOTICE.replace("，其中第1至2项为必备材料，第3项为选报材料", "")
+    assert {m.title: m.required for m in _profile(text).materials}["获奖证明材料"] is True
