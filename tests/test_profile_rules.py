@@ -759,3 +759,10 @@ def test_item_ranges_of_a_material_list():
     assert materials["获奖证明材料"] is False
     text = MATERIAL_NOTICE.replace("，其中第1至2项为必备材料，第3项为选报材料", "")
     assert {m.title: m.required for m in _profile(text).materials}["获奖证明材料"] is True
+
+
+def test_a_date_a_condition_starts_from_is_no_deadline():
+    text = "某市数据局关于申报试点项目的通知\n\n一、申报条件\n（一）项目于2025年1月1日以后开工建设。\n二、时间安排\n申报单位于2026年4月20日前完成网上申报。\n"
+    assert [d.date for d in _profile(text).deadlines] == ["2026-04-20"]
+    # 于…日前 is still a deadline
+    assert "2025-01-01" in [d.date for d in _profile(text.replace("以后开工建设", "前提交申报材料")).deadlines]
