@@ -33,6 +33,9 @@ _TABLE = re.compile(r"^表\s*\d+")
 _ATTACHMENT_ALONE = re.compile(r"^附件\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?)?\s*$")
 _ATTACHMENT_TITLED = re.compile(r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*(\S.{0,40})$")
 _TEMPLATE_TITLE = re.compile(r"(申报书|申报书模板|申请书|汇总表|信息表|登记表|申报表|任务书)$")
+# an attachment that is the published rules themselves (关于印发《…申报指南》的通知 → 附件1 …申报指南):
+# its text binds applicants as the notice body does, it is no template to fill in
+_RULES_TITLE = re.compile(r"(指南|管理办法|实施办法|实施细则|细则|实施方案|工作方案|申报通知)$")
 _SENTENCE_PUNCT = re.compile(r"[。；;，,！？!?]")
 TITLE_MAX = 24
 _TRAILING_NOTE = re.compile(r"\s*\([^()]{1,24}\)\s*$")
@@ -108,6 +111,18 @@ def is_template_start(norm: str) -> str | None:
     return None
 
 
+def is_rules_title(norm: str) -> bool:
+    """A title line of published rules (…申报指南, …管理办法), not of a template to fill in."""
+    core = norm.strip().rstrip("。")
+    return (
+        4 <= len(core) <= 40
+        and bool(_RULES_TITLE.search(core))
+        and not _TEMPLATE_TITLE.search(core)
+        and not _SENTENCE_PUNCT.search(core)
+        and not re.match(r"^[《(（]|^\d{1,2}\s*[.、]|^第", core)
+    )
+
+
 def _drop_marks(norm: str, origin: list[int], mark: str) -> tuple[str, list[int]]:
     """The text without every occurrence of `mark`, offsets kept for the rest."""
     chars: list[str] = []
@@ -133,6 +148,7 @@ def parse_lines(source: SourceText) -> list[Line]:
     seen: dict[int, list[str]] = {0: []}
     part = ""
     body_seen = False
+    bare_attachment: int | None = None  # index of a bare 附件N line whose title has not come yet
     position = 0
     for raw in text.split("\n"):
         line_start = position
@@ -164,6 +180,19 @@ def parse_lines(source: SourceText) -> list[Line]:
         # a file that is itself a template (its first lines: 附件1 / XX项目申报书) is one template part
         opening = not body_seen and len(lines) < 3 and not re.search(r"通知|公告|指南|办法|意见|方案$", norm)
         started = is_template_start(norm) if (body_seen or opening or part) and not cell else None
+        if bare_attachment is not None and heading is None and started is None:
+            if is_rules_title(norm):  # 附件1 / 2026年度…申报指南: the attachment continues the body
+                index = bare_attachment
+                old = lines[index]
+                lines[index] = Line(old.start, old.end, old.norm, old.origin, None, 0, "", ())
+                kinds[index] = (segment, None)
+                part = ""
+            bare_attachment = None
+        if started is not None and started.startswith("附件"):
+            titled = _ATTACHMENT_TITLED.match(started)
+            if titled and is_rules_title(titled.group(1)):
+                started = None  # 附件1：…申报指南 on one line
+                part = ""
         if started and heading is None:
             if started.startswith("附件") or not part:
                 part = started  # a new attachment opens a fresh heading path
@@ -176,7 +205,9 @@ def parse_lines(source: SourceText) -> list[Line]:
                 seen[segment] = []
                 lines.append(Line(offsets[0], offsets[-1] + 1, norm, offsets, Heading(0, "", started), len(norm), part, (part,)))
                 kinds.append((segment, None))
+                bare_attachment = len(lines) - 1 if _ATTACHMENT_ALONE.match(norm) else None
                 continue
+        bare_attachment = None
         if kind is not None and kind not in seen[segment]:
             seen[segment].append(kind)
         body_seen = body_seen or len(norm) > 40

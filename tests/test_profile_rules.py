@@ -766,3 +766,37 @@ def test_a_date_a_condition_starts_from_is_no_deadline():
     assert [d.date for d in _profile(text).deadlines] == ["2026-04-20"]
     # 于…日前 is still a deadline
     assert "2025-01-01" in [d.date for d in _profile(text.replace("以后开工建设", "前提交申报材料")).deadlines]
+
+
+RULES_ATTACHMENT_NOTICE = (
+    "某省工业和信息化厅关于印发《2026年度某省数据产业专项资金申报指南》的通知\n\n"
+    "各市州工业和信息化局：现将《2026年度某省数据产业专项资金申报指南》印发给你们，请认真组织申报。\n\n"
+    "附件：1.2026年度某省数据产业专项资金申报指南\n2.项目申报书编写提纲\n\n某省工业和信息化厅\n2026年3月1日\n\n"
+    "附件1\n\n2026年度某省数据产业专项资金申报指南\n\n第一章　申报条件\n\n"
+    "第一条　申报单位应当具有独立法人资格。\n\n第二章　申报程序\n\n"
+    "第二条　网上填报。申报单位应于2026年4月30日前完成网上填报。\n\n"
+    "附件2\n\n项目申报书编写提纲\n\n一、项目摘要（限300字）\n\n二、建设方案（不超过2000字）\n"
+)
+
+
+def test_attachment_that_is_the_published_guide_reads_as_body():
+    profile = _profile(RULES_ATTACHMENT_NOTICE)
+    assert [(d.date, d.who) for d in profile.deadlines] == [("2026-04-30", "applicant")]
+    assert profile.status.window == "open"
+    assert any("独立法人资格" in e.citation.quote for e in profile.eligibility)
+    # the guide's chapters are no template sections; the outline of 附件2 still is
+    assert [(s.title, s.limit) for s in profile.sections] == [("项目摘要", 300), ("建设方案", 2000)]
+
+
+def test_template_attachment_is_not_taken_for_rules():
+    from rag.structure import is_rules_title
+
+    assert is_rules_title("2026年度某省数据产业专项资金申报指南")
+    assert is_rules_title("某市数据要素项目管理办法")
+    assert not is_rules_title("项目申报书编写提纲")
+    assert not is_rules_title("某市可信数据空间试点项目申报书")
+    assert not is_rules_title("1.2026年度某省数据产业专项资金申报指南")  # an item of the list of attachments
+    assert not is_rules_title("请按照申报指南的要求，认真组织申报")
+    # 附件1 followed by a template keeps the template part: its chapters stay sections
+    text = RULES_ATTACHMENT_NOTICE.replace("附件1\n\n2026年度某省数据产业专项资金申报指南", "附件1\n\n某省项目申报书")
+    assert not _profile(text).deadlines
