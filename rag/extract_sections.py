@@ -9,6 +9,7 @@ from .clauses import LABEL, DocView, Span
 from .numerals import NUMBER, parse_number
 from .records import Section
 from .structure import Heading, Line, lines_under
+from .tables import Table
 
 # A section's 字数 limit, in the forms templates write it:
 #   不超过1000字 / 不得超过三千字 / 限800字 / 字数控制在2000字以内 / 最多500个汉字
@@ -74,6 +75,8 @@ def _table_sections(view: DocView) -> list[Section]:
     for table in view.tables:
         limit_col = table.column(_LIMIT_COLUMN)
         if limit_col is None:
+            limit_col = _limits_column(table)
+        if limit_col is None:
             continue
         skip = (limit_col,) + tuple(i for i, c in enumerate(table.header) if re.fullmatch(r"序号|编号", c.text))
         name_col = table.column(_PART_COLUMN, skip=skip)
@@ -93,6 +96,18 @@ def _table_sections(view: DocView) -> list[Section]:
             if title and len(title) <= 30:
                 out.append(Section(title, limit, "字" if limit is not None else None, "", view.cite(_span(line)), (), ""))
     return out
+
+
+_GUIDE_COLUMN = re.compile(r"要求|说明|要点")
+
+
+def _limits_column(table: Table) -> int | None:
+    """A 编写要求 column (栏目 | 编写要求) whose cells state the 字数 of their rows: 限200字，概述…"""
+    col = table.column(_GUIDE_COLUMN)
+    if col is None or table.column(_PART_COLUMN, skip=(col,)) is None:
+        return None
+    limited = sum(1 for row in table.rows[1:] if col < len(row) and _limit_in(row[col].text) is not None)
+    return col if limited >= 2 else None
 
 
 def _template_sections(view: DocView) -> list[Section]:
@@ -375,8 +390,13 @@ def _add_field_limits(view: DocView, lines: list[Line], drafts: dict[int, _Draft
             span = para.sub(previous_start, end + (close.end() if close else 0))
             own = LABEL.sub("", before).strip()
             # 填写说明：项目概况不超过500字，建设方案…: the field named right before the limit
-            tail = re.split(r"[:：，,；;。]", own)[-1].strip()
+            # 序号 | 项目名称 | 项目简述（100字以内）: a header cell of a table row
+            tail = re.split(r"[:：，,；;。|\t]", own)[-1].strip()
             if tail != own and 1 < len(tail) <= 16 and not _PROMPT.match(tail) and not re.search(r"字数|篇幅|正文|内容$", tail):
+                if own[: len(own) - len(tail)].rstrip(" ")[-1:] in ("|", "\t"):
+                    cell_at = para.text.rfind(tail, previous_start, m.start())
+                    if cell_at >= 0:  # the quote is the header cell, not the whole row
+                        span = para.sub(cell_at, end + (close.end() if close else 0))
                 own = tail
             if own and len(own) <= 24 and not _PUNCT.search(own) and not _PROMPT.match(own):
                 title, guidance = own, ""  # a table column or field: 试点内容简述（300字以内）

@@ -193,7 +193,8 @@ def parse_lines(source: SourceText) -> list[Line]:
             if titled and is_rules_title(titled.group(1)):
                 started = None  # 附件1：…申报指南 on one line
                 part = ""
-        if started and heading is None:
+        # a Word heading style on 附件1 … does not make the attachment line a heading of the body
+        if started and (heading is None or (kind is None and started.startswith("附件"))):
             if started.startswith("附件") or not part:
                 part = started  # a new attachment opens a fresh heading path
             elif re.fullmatch(r"附件(?:\d*|[一二三四五六七八九十]{1,3})[:：]?", part):

@@ -800,3 +800,25 @@ def test_template_attachment_is_not_taken_for_rules():
     # 附件1 followed by a template keeps the template part: its chapters stay sections
     text = RULES_ATTACHMENT_NOTICE.replace("附件1\n\n2026年度某省数据产业专项资金申报指南", "附件1\n\n某省项目申报书")
     assert not _profile(text).deadlines
+
+
+def test_outline_table_with_limits_in_its_requirement_cells():
+    text = (
+        "某市数据局关于开展可信数据空间试点申报的通知\n\n各有关单位：现将申报工作有关事项通知如下，请认真组织申报工作。\n\n"
+        "附件1 某市可信数据空间试点项目申报书\n\n编写说明：申报书正文按下表栏目编写。\n\n"
+        + _cells(["栏目", "编写要求"], ["项目摘要", "限200字，概述建设目标"], ["建设方案", "不超过三千字"], ["进度安排", "按季度列明节点"])
+    )
+    assert [(s.title, s.limit) for s in _profile(text).sections] == [("项目摘要", 200), ("建设方案", 3000), ("进度安排", None)]
+    # a task table with a 建设要求 column and no 字数 in it is no outline
+    tasks = text.replace("限200字，概述建设目标", "部署连接器").replace("不超过三千字", "实现使用控制")
+    assert not _profile(tasks).sections
+
+
+def test_limit_in_a_header_cell_of_a_summary_table():
+    text = (
+        "某市数据局关于开展可信数据空间试点申报的通知\n\n各有关单位：现将申报工作有关事项通知如下，请认真组织申报工作。\n\n"
+        "附件2\n\n推荐项目汇总表\n\n序号 | 项目名称 | 申报单位 | 项目简述（100字以内） | 排序\n1 |  |  |  | \n"
+    )
+    sections = _profile(text).sections
+    assert [(s.title, s.limit) for s in sections] == [("项目简述", 100)]
+    assert sections[0].citation.quote == "项目简述（100字以内）"
