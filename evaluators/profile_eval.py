@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen or unseen2 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2 or unseen3 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -30,6 +30,8 @@ SPLITS = {
     "unseen": (ROOT / "evaluators" / "unseen", ROOT / "evaluators" / "unseen" / "manifest.yaml", ROOT / "evaluators" / "unseen" / "gold"),
     # second held-out set, written without reading the extraction code; never tuned on
     "unseen2": (ROOT / "evaluators" / "unseen2", ROOT / "evaluators" / "unseen2" / "manifest.yaml", ROOT / "evaluators" / "unseen2" / "gold"),
+    # third held-out set (HTML, bold-paragraph DOCX, Markdown), written the same way; never tuned on
+    "unseen3": (ROOT / "evaluators" / "unseen3", ROOT / "evaluators" / "unseen3" / "manifest.yaml", ROOT / "evaluators" / "unseen3" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
