@@ -822,3 +822,9 @@ def test_limit_in_a_header_cell_of_a_summary_table():
     sections = _profile(text).sections
     assert [(s.title, s.limit) for s in sections] == [("项目简述", 100)]
     assert sections[0].citation.quote == "项目简述（100字以内）"
+
+
+def test_voluntary_provision_is_optional():
+    assert flag_of("自愿提供") is False and flag_of("自愿") is False
+    assert flag_of("必须提供") is True
+    assert flag_of("联合申报的提供") is None
