@@ -53,7 +53,7 @@ class _Draft:
 
 def extract_sections(view: DocView) -> list[Section]:
     """Sections of the application template(s) in one document, in order, with their limits."""
-    found = _template_sections(view)
+    found = _template_sections(view, _limit_table_chars(view))
     # a table of the parts and their 字数 (章节 | 字数要求), in the notice or in its template
     for section in _table_sections(view):
         same = next((i for i, s in enumerate(found) if s.title == section.title), None)
@@ -69,15 +69,34 @@ _LIMIT_COLUMN = re.compile(r"字数|篇幅|字符数")
 _PART_COLUMN = re.compile(r"章节|部分|栏目|标题|板块|名称|内容|项目")
 
 
-def _table_sections(view: DocView) -> list[Section]:
-    """Rows of a table that gives each part of the application its 字数: 章节 | 字数要求."""
-    out: list[Section] = []
+def _limit_tables(view: DocView) -> list[tuple[Table, int]]:
+    """Tables that give each part of the application its 字数, with their limit column."""
+    out: list[tuple[Table, int]] = []
     for table in view.tables:
         limit_col = table.column(_LIMIT_COLUMN)
         if limit_col is None:
             limit_col = _limits_column(table)
-        if limit_col is None:
-            continue
+        if limit_col is not None:
+            out.append((table, limit_col))
+    return out
+
+
+def _limit_table_chars(view: DocView) -> set[int]:
+    """Verbatim offsets of the body rows of 字数 tables: a limit written there belongs to the
+    row's part (its name cell), never to the requirement cell beside it or the header above."""
+    chars: set[int] = set()
+    for table, _ in _limit_tables(view):
+        for row in table.rows[1:]:
+            for cell in row:
+                if cell.line is not None:
+                    chars.update(cell.line.origin)
+    return chars
+
+
+def _table_sections(view: DocView) -> list[Section]:
+    """Rows of a table that gives each part of the application its 字数: 章节 | 字数要求."""
+    out: list[Section] = []
+    for table, limit_col in _limit_tables(view):
         skip = (limit_col,) + tuple(i for i, c in enumerate(table.header) if re.fullmatch(r"序号|编号", c.text))
         name_col = table.column(_PART_COLUMN, skip=skip)
         if name_col is None:
@@ -110,7 +129,7 @@ def _limits_column(table: Table) -> int | None:
     return col if limited >= 2 else None
 
 
-def _template_sections(view: DocView) -> list[Section]:
+def _template_sections(view: DocView, table_chars: frozenset[int] | set[int] = frozenset()) -> list[Section]:
     lines = [ln for ln in view.lines if ln.part or view.meta.kind == "template"]
     if not lines:
         return _body_outline(view)
@@ -136,7 +155,7 @@ def _template_sections(view: DocView) -> list[Section]:
             parent=_parent_title(line),
         )
     _add_limited_siblings(lines, limited_headings, drafts)
-    _add_field_limits(view, lines, drafts)
+    _add_field_limits(view, lines, drafts, table_chars)
     return [
         Section(d.title, d.limit, "字" if d.limit is not None else None, d.guidance, view.cite(d.span), tuple(d.points), d.parent)
         for d in sorted(drafts.values(), key=lambda d: d.start)
@@ -367,7 +386,7 @@ def _parent_title(line: Line) -> str:
     return clean_title(line.path[-2]) if len(line.path) >= 2 else ""
 
 
-def _add_field_limits(view: DocView, lines: list[Line], drafts: dict[int, _Draft]) -> None:
+def _add_field_limits(view: DocView, lines: list[Line], drafts: dict[int, _Draft], table_chars: frozenset[int] | set[int] = frozenset()) -> None:
     """Limits written on table fields and prompts (请介绍…（300字以内）), not on headings."""
     wanted = {id(ln) for ln in lines}
     by_start = {ln.start: ln for ln in lines}
@@ -383,8 +402,8 @@ def _add_field_limits(view: DocView, lines: list[Line], drafts: dict[int, _Draft
             previous_end = m.end()
             while previous_start < m.start() and para.text[previous_start] in " )）,，。;；":
                 previous_start += 1
-            if limit is None:
-                continue
+            if limit is None or para.origin[m.start()] in table_chars:
+                continue  # a 字数 table's row: read by _table_sections from its name cell
             end = m.end()
             close = re.match(r"[^()（）]{0,20}[)）]", para.text[end:])
             span = para.sub(previous_start, end + (close.end() if close else 0))
@@ -398,6 +417,8 @@ def _add_field_limits(view: DocView, lines: list[Line], drafts: dict[int, _Draft
                     if cell_at >= 0:  # the quote is the header cell, not the whole row
                         span = para.sub(cell_at, end + (close.end() if close else 0))
                 own = tail
+            if _SELF.fullmatch(own) and _give_to_part(lines, first_line, drafts, limit):
+                continue
             if own and len(own) <= 24 and not _PUNCT.search(own) and not _PROMPT.match(own):
                 title, guidance = own, ""  # a table column or field: 试点内容简述（300字以内）
                 named = next((d for d in drafts.values() if d.title == title and d.limit is None), None)
@@ -417,6 +438,29 @@ def _add_field_limits(view: DocView, lines: list[Line], drafts: dict[int, _Draft
                 start=span.origin[0], title=title, limit=limit, guidance=guidance,
                 span=span, points=guidance_points(guidance), parent=clean_title(first_line.path[-1]) if first_line.path else "",
             )
+
+
+_SELF = re.compile(r"(?:本|此|该)(?:部分|章|篇)")
+
+
+def _give_to_part(lines: list[Line], line: Line, drafts: dict[int, _Draft], limit: int) -> bool:
+    """本部分不超过2000字 after a part's sub-items: the limit of the whole part — the outermost
+    heading the line sits under — whose unlimited sub-headings are its contents, not sections."""
+    titles = line.path[1:] if line.part else line.path
+    for title in titles:
+        index = next((i for i, ln in enumerate(lines) if ln.heading is not None and ln.norm == title and ln.start in drafts), None)
+        if index is None:
+            continue
+        head = drafts[lines[index].start]
+        if head.limit is not None:
+            return False
+        head.limit = limit
+        for sub in lines_under(lines, index):
+            inner = drafts.get(sub.start)
+            if sub.heading is not None and inner is not None and inner.limit is None:
+                del drafts[sub.start]
+        return True
+    return False
 
 
 def _limits_under(lines: list[Line], heading: Line | None) -> int:

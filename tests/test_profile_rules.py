@@ -828,3 +828,22 @@ def test_voluntary_provision_is_optional():
     assert flag_of("自愿提供") is False and flag_of("自愿") is False
     assert flag_of("必须提供") is True
     assert flag_of("联合申报的提供") is None
+
+
+def test_a_limit_in_a_parts_table_row_belongs_to_the_row_name_only():
+    rows = "| 部分 | 编写要点 | 字数要求 |\n|---|---|---|\n| 一、项目概述 | 项目名称、建设目标、主要内容 | 不超过500字 |\n| 二、建设方案 | 总体架构、技术路线 | 1500字以内 |\n"
+    text = HEAD + "一、申报要求\n申报单位应在某市注册。\n附件：试点申报书\n\n附件\n试点申报书\n" + rows
+    assert [(s.title, s.limit) for s in _profile(text).sections] == [("项目概述", 500), ("建设方案", 1500)]
+    # a limit on a prompt outside any 字数 table is still its field's
+    field = HEAD + "一、申报要求\n申报单位应在某市注册。\n附件：试点申报书\n\n附件\n试点申报书\n项目简介（不超过150字）\n"
+    assert [(s.title, s.limit) for s in _profile(field).sections] == [("项目简介", 150)]
+
+
+def test_a_limit_on_the_whole_part_goes_to_the_part_heading():
+    form = "附件\n试点申报书\n一、项目摘要（限500字）\n二、建设方案\n（一）总体架构。说明技术路线。\n（二）建设任务。说明建设方式。\n{note}\n三、运营模式（限1000字）\n"
+    text = HEAD + "一、申报要求\n申报单位应在某市注册。\n附件：试点申报书\n\n" + form.format(note="本部分不超过2000字。")
+    assert [(s.title, s.limit) for s in _profile(text).sections] == [("项目摘要", 500), ("建设方案", 2000), ("运营模式", 1000)]
+    # a limit named for a field is no limit on the part
+    named = HEAD + "一、申报要求\n申报单位应在某市注册。\n附件：试点申报书\n\n" + form.format(note="项目简介（200字以内）")
+    sections = {s.title: s.limit for s in _profile(named).sections}
+    assert sections["建设方案"] is None and sections["项目简介"] == 200
