@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2 or unseen3 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3 or unseen4 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -32,6 +32,8 @@ SPLITS = {
     "unseen2": (ROOT / "evaluators" / "unseen2", ROOT / "evaluators" / "unseen2" / "manifest.yaml", ROOT / "evaluators" / "unseen2" / "gold"),
     # third held-out set (HTML, bold-paragraph DOCX, Markdown), written the same way; never tuned on
     "unseen3": (ROOT / "evaluators" / "unseen3", ROOT / "evaluators" / "unseen3" / "manifest.yaml", ROOT / "evaluators" / "unseen3" / "gold"),
+    # fourth held-out set (PDF with footers, heading-styled DOCX with a task table, plain-text sector notice); never tuned on
+    "unseen4": (ROOT / "evaluators" / "unseen4", ROOT / "evaluators" / "unseen4" / "manifest.yaml", ROOT / "evaluators" / "unseen4" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
