@@ -166,6 +166,8 @@ def _body_lists(view: DocView) -> list[Material]:
                 numbered.update(_item_flags(item.norm))
             if own != h.title or not LABEL.match(item.norm):
                 continue
+            if _group_heading(lines, item):
+                continue  # （一）必备材料 over its own numbered items: a group of the list, not a document
             material = _list_item(view, item, default)
             number = re.match(r"\d{1,2}", item.norm)
             if material is not None and number and int(number.group(0)) in numbered and material.required is not None:
@@ -184,6 +186,15 @@ def _body_lists(view: DocView) -> list[Material]:
             if material is not None:
                 out.append(material)
     return out
+
+
+def _group_heading(lines: list[Line], item: Line) -> bool:
+    """A bare heading naming a group of documents (必备材料 / 选报材料) with lines under it."""
+    h = item.heading
+    if h is None or item.body_from < len(item.norm) or not _LIST_HEAD.search(LABEL.sub("", h.title)):
+        return False
+    index = next(i for i, ln in enumerate(lines) if ln is item)
+    return bool(lines_under(lines, index))
 
 
 # 应当提交的材料：1.申报书；2.营业执照复印件 / 自愿提交的材料：数据产品登记证书、专利等佐证材料

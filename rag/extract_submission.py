@@ -29,6 +29,8 @@ _DELIVER = re.compile(r"(?:发送|报送|提交|送达|递交|寄送)(?:至|到|
 _HAND_TO = re.compile(r"将[^，,。]{2,30}?(?:报|报送|提交|递交|送)(?:至|到)?(?P<to>所在[^，,。]{2,20}|[^，,。]{2,20}?(?:局|厅|委|办|处|部门|中心))")
 # an online channel named as a system or platform, stated together with its deadline
 _VIA_SYSTEM = re.compile(r"(?:通过|登录|登陆)[^，,。]{2,30}(?:系统|平台|网站|网)")
+# 纸质材料与平台填报内容不一致的，以平台填报内容为准: which copy prevails on a discrepancy
+_PREVAILS = re.compile(r"(?:不一致|不相符|不符|有出入)的?[^。；;]{0,6}以[^，,。；;]{1,20}为准")
 # a heading-like clause that still states a rule: （二）申报书须逐页加盖单位公章。
 _RULE_IN_HEADING = re.compile(r"须|应|需|必须|一式|加盖|打印|装订")
 
@@ -50,6 +52,8 @@ def extract_submission(view: DocView, signature_lines: bool = True) -> list[Subm
     for sentence in view.sentences:
         if view.is_heading_text(sentence) and not _RULE_IN_HEADING.search(sentence.text):
             continue
+        if _PREVAILS.search(sentence.text):
+            continue  # which copy prevails when two disagree: no step of the submission
         url_said = False
         for piece in sentence.strip_label().pieces():
             # what the sentence says before this piece (联系人：王工，电话：…，邮箱：…)

@@ -847,3 +847,23 @@ def test_a_limit_on_the_whole_part_goes_to_the_part_heading():
     named = HEAD + "一、申报要求\n申报单位应在某市注册。\n附件：试点申报书\n\n" + form.format(note="项目简介（200字以内）")
     sections = {s.title: s.limit for s in _profile(named).sections}
     assert sections["建设方案"] is None and sections["项目简介"] == 200
+
+
+def test_which_copy_prevails_on_a_discrepancy_is_no_submission_step():
+    text = HEAD + "三、报送方式\n申报书纸质版一式三份，加盖申报单位公章。纸质材料与平台填报内容不一致的，以平台填报内容为准。\n"
+    quotes = [s.citation.quote for s in _profile(text).submission]
+    assert not any("不一致" in q or "为准" in q for q in quotes)
+    assert any(s.channel == "paper" for s in _profile(text).submission)
+    # a demand that the copies agree is still stated
+    agree = HEAD + "三、报送方式\n申报单位登录某市数据平台（https://sj.example.gov.cn）在线填报，纸质材料与网上填报内容须保持一致。\n"
+    assert any("一致" in s.citation.quote for s in _profile(agree).submission)
+
+
+def test_group_headings_of_a_material_list_are_not_materials():
+    text = HEAD + "七、申报材料\n（一）必备材料\n1.项目申报书；\n2.营业执照复印件。\n（二）选报材料\n1.知识产权证明。\n八、评审\n专家评审。\n"
+    materials = {m.title: m.required for m in _profile(text).materials}
+    assert "必备材料" not in materials and "选报材料" not in materials
+    assert materials["营业执照复印件"] is True and materials["知识产权证明"] is False
+    # a bare heading naming a document with nothing under it is still a document
+    single = HEAD + "七、申报材料\n（一）项目申报书\n（二）审计报告\n八、评审\n专家评审。\n"
+    assert {"项目申报书", "审计报告"} <= {m.title for m in _profile(single).materials}
