@@ -97,7 +97,7 @@ def read_tables(text: str, lines: list[Line]) -> list[Table]:
         close_table()
     close_table()
     if not tables:
-        tables = _spaced_tables(text, lines)
+        tables = sorted(_spaced_tables(text, lines) + _stacked_tables(lines), key=lambda t: t.header[0].line.start if t.header[0].line else 0)
     return tables
 
 
@@ -187,6 +187,59 @@ def _spaced_tables(text: str, lines: list[Line]) -> list[Table]:
             i += 1
         if len(rows) >= 2:
             tables.append(Table(tuple(rows)))
+    return tables
+
+
+_STACKED_NUMBER = re.compile(r"^\d{1,2}$")
+# a cell's text continues on the next line when it breaks after a list mark or an open bracket
+_WRAPS_ON = re.compile(r"[、，,；;（(和及与]$")
+
+
+def _stacked_tables(lines: list[Line]) -> list[Table]:
+    """Tables of a PDF whose every cell arrives on a line of its own: a lone 序号 line, the
+    other header cells one per line, then rows opened by their number on a line alone. A row
+    with more lines than cells has a wrapped cell: a line that breaks after 、，和 joins the next."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].norm != "序号":
+            i += 1
+            continue
+        header = [lines[i]]
+        j = i + 1
+        while j < len(lines) and len(header) < 8 and not _STACKED_NUMBER.match(lines[j].norm) and len(lines[j].norm) <= 10 and lines[j].heading is None:
+            header.append(lines[j])
+            j += 1
+        width = len(header)
+        if width < 2 or j >= len(lines) or lines[j].norm != "1":
+            i += 1
+            continue
+        rows: list[tuple[Cell, ...]] = [tuple(Cell(h.norm, h) for h in header)]
+        expected = 1
+        while j < len(lines) and lines[j].norm == str(expected) and lines[j].part == header[0].part:
+            body: list[Line] = []
+            k = j + 1
+            while k < len(lines) and lines[k].norm != str(expected + 1) and lines[k].heading is None and lines[k].part == header[0].part and not _ENDS_TABLE.match(lines[k].norm):
+                if len(body) >= width - 1 and sum(1 for b in body if _WRAPS_ON.search(b.norm)) <= len(body) - (width - 1):
+                    break  # every cell is complete and none waits for its wrapped rest
+                body.append(lines[k])
+                k += 1
+            cells: list[Cell] = []
+            extra = len(body) - (width - 1)
+            for line in body:
+                if cells and extra > 0 and _WRAPS_ON.search(cells[-1].text):
+                    cells[-1] = Cell(cells[-1].text + line.norm, cells[-1].line)
+                    extra -= 1
+                else:
+                    cells.append(Cell(line.norm, line))
+            if len(cells) != width - 1:
+                break
+            rows.append((Cell(lines[j].norm, lines[j]),) + tuple(cells))
+            expected += 1
+            j = k
+        if len(rows) >= 2:
+            tables.append(Table(tuple(rows)))
+        i = max(j, i + 1)
     return tables
 
 

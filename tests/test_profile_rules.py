@@ -867,3 +867,28 @@ def test_group_headings_of_a_material_list_are_not_materials():
     # a bare heading naming a document with nothing under it is still a document
     single = HEAD + "七、申报材料\n（一）项目申报书\n（二）审计报告\n八、评审\n专家评审。\n"
     assert {"项目申报书", "审计报告"} <= {m.title for m in _profile(single).materials}
+
+
+def test_pdf_table_with_every_cell_on_its_own_line():
+    from rag.structure import parse_lines
+    from rag.tables import read_tables
+
+    text = (
+        "附件1\n申报书\n填报说明：按下表编写。\n序号\n章节\n主要内容\n篇幅要求\n"
+        "1\n项目摘要\n目标和主要内容\n不超过300字\n"
+        "2\n建设方案\n建设内容、技术架构、\n进度安排\n不超过3000字\n"
+        "3\n投资估算\n总投资和使用计划\n不限\n"
+        "附件2\n承诺书\n"
+    )
+    tables = read_tables(text, parse_lines(SourceText(text)))
+    assert [[c.text for c in row] for row in tables[0].rows] == [
+        ["序号", "章节", "主要内容", "篇幅要求"],
+        ["1", "项目摘要", "目标和主要内容", "不超过300字"],
+        ["2", "建设方案", "建设内容、技术架构、进度安排", "不超过3000字"],
+        ["3", "投资估算", "总投资和使用计划", "不限"],
+    ]
+    profile = _profile("某省数据局关于开展试点申报的通知\n各有关单位：现通知如下。\n" + text)
+    assert {(s.title, s.limit) for s in profile.sections} >= {("项目摘要", 300), ("建设方案", 3000), ("投资估算", None)}
+    # negative: a lone 序号 line with no numbered row under it, or rows of the wrong width, is no table
+    for bad in ("序号\n项目名称\n申报单位\n附件3\n", "序号\n章节\n篇幅要求\n1\n项目摘要\n"):
+        assert read_tables(bad, parse_lines(SourceText(bad))) == []
