@@ -24,7 +24,7 @@ _SEAL_LINE = re.compile(r"^(?P<who>[^，,。:：()（）]{2,12}?)\s*[(（](?:盖
 _NAMING = re.compile(r"(?:主题|标题|文件名|命名|名称)[^，,。]{0,6}[“\"「『].+?[”\"」』]|[“\"「『].+?[”\"」』][^，,。]{0,8}(?:命名|格式)")
 _ENVELOPE = re.compile(r"信封|封面[^，,。]{0,4}注明")
 _FORMAT = re.compile(r"扫描(?:版|件)|可编辑版|word|PDF|pdf|电子版[^，,。]{0,4}(?:一份|1份)")
-_DELIVER = re.compile(r"(?:发送|报送|提交|送达|递交|寄送)(?:至|到|(?=所在))(?P<to>[^，,。]{2,30})")
+_DELIVER = re.compile(r"(?:(?:发送|报送|提交|送达|递交|寄送)(?:至|到|(?=所在))|(?<![申填上汇呈])报(?=所在))(?P<to>[^，,。]{2,30})")
 # 将申报材料报所在地市州数据局 / 将推荐函和申报材料统一报送至省数据局: where the papers go
 _HAND_TO = re.compile(r"将[^，,。]{2,30}?(?:报|报送|提交|递交|送)(?:至|到)?(?P<to>所在[^，,。]{2,20}|[^，,。]{2,20}?(?:局|厅|委|办|处|部门|中心))")
 # an online channel named as a system or platform, stated together with its deadline
@@ -59,11 +59,9 @@ def extract_submission(view: DocView, signature_lines: bool = True) -> list[Subm
             # what the sentence says before this piece (联系人：王工，电话：…，邮箱：…)
             lead = sentence.text[: sentence.origin.index(piece.origin[0])] if piece.origin else ""
             heading = sentence.path[-1] if sentence.path else ""
-            for channel, detail in _classify(piece, heading + "。" + lead):
+            for channel, detail in _classify(piece, heading + "。" + lead, url_said):
                 if channel == "seal" and sentence.part and _RECOMMENDER.match(sentence.strip_label().text):
                     continue  # the recommender's seal on its opinion in the form, not the applicant's
-                if channel == "online" and not URL.search(detail) and url_said:
-                    continue  # 登录…系统（https://…），注册账号后在线填报: the address already states the channel
                 url_said = url_said or channel == "online" and bool(URL.search(detail))
                 # seal and paper rules are cited whole: 盖章处，须加盖公章，复印无效 / A4纸双面打印，一式两份;
                 # a long sentence that also says when and where to send: the seal's own clause
@@ -93,8 +91,10 @@ def _seal_clause(view: DocView, sentence: Span, piece: Span) -> Span:
     return piece
 
 
-def _classify(piece: Span, lead: str = "") -> list[tuple[str, str]]:
-    """(channel, detail) pairs a piece states; one piece may give an address and a naming rule."""
+def _classify(piece: Span, lead: str = "", url_said: bool = False) -> list[tuple[str, str]]:
+    """(channel, detail) pairs a piece states; one piece may give an address and a naming rule.
+    With `url_said` the sentence already gave the system's address: 在线填报并上传…扫描件 after it
+    states no channel again, only what is uploaded."""
     text = piece.text
     if piece.part and ("□" in text or len(text) < 4 or _SEAL_LINE.match(text)):
         return []
@@ -107,6 +107,7 @@ def _classify(piece: Span, lead: str = "") -> list[tuple[str, str]]:
         out.append(("online", urls[0].rstrip(")）")))
     elif (
         _ONLINE.search(text)
+        and not url_said
         and not piece.part
         and not _CONSISTENT.search(text)
         and not _DUTY.search(text)
@@ -122,6 +123,8 @@ def _classify(piece: Span, lead: str = "") -> list[tuple[str, str]]:
     paper = _COPIES.search(text) or _PAPER.search(text)
     if paper and not re.search(r"份|打印|装订", paper.group(0)) and not _PAPER_DEMAND.search(text):
         paper = None  # 纸质材料由推荐单位统一收齐后: a mention, not a rule on the paper copies
+    if paper and not re.search(r"份|打印|装订", paper.group(0)) and _is_delivery(text):
+        paper = None  # 将推荐汇总表及纸质材料报送…处: where the papers go, not a rule on the paper copies
     if paper and not piece.part:
         copies = re.search(rf"(?:一式)?\s*({NUMBER})\s*份", paper.group(0))
         out.append(("paper", f"纸质版{parse_number(copies.group(1))}份" if copies else paper.group(0)))

@@ -892,3 +892,23 @@ def test_pdf_table_with_every_cell_on_its_own_line():
     # negative: a lone 序号 line with no numbered row under it, or rows of the wrong width, is no table
     for bad in ("序号\n项目名称\n申报单位\n附件3\n", "序号\n章节\n篇幅要求\n1\n项目摘要\n"):
         assert read_tables(bad, parse_lines(SourceText(bad))) == []
+
+
+def test_routing_and_upload_steps_beside_paper_and_an_address():
+    text = (
+        "某省数据局关于开展试点申报的通知\n各有关单位：现通知如下。\n一、申报方式\n"
+        "申报单位登录某省数据平台（https://sj.example.gov.cn），在线填报并上传申报书盖章扫描件。\n"
+        "纸质材料一式两份，封面加盖申报单位公章，报所在市数据局。\n"
+        "各市数据局于2026年5月10日前将推荐汇总表及纸质材料报送省数据局数据处。\n"
+    )
+    submission = _profile(text).submission
+    other = [s.citation.quote for s in submission if s.channel == "other"]
+    assert any("上传申报书盖章扫描件" in q for q in other)
+    assert any(q.startswith("报所在市数据局") for q in other)
+    assert any("将推荐汇总表及纸质材料报送省数据局数据处" in q for q in other)
+    assert [s.channel for s in submission].count("online") == 1
+    assert [s.detail for s in submission if s.channel == "paper"] == ["纸质版2份"]
+    # negative: 申报所在 is no routing step, and a bare paper mention without a destination stays paper
+    quiet = _profile("某市通知\n一、要求\n申报所在地应具备基础条件。\n须同时报送纸质材料。\n").submission
+    assert not [s for s in quiet if s.channel == "other"]
+    assert [s.channel for s in quiet] == ["paper"]
