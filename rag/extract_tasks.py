@@ -182,6 +182,7 @@ def _list_tasks(view: DocView, index: int, named: bool, inherited: bool | None =
     groups = _groups(view, lines, items, depth)
     if groups is not None:
         return groups
+    labelled = _label_flags(body, items, intro)
     tasks = []
     for n, item in enumerate(items, 1):
         item_title = item.span.text.rstrip("。")
@@ -195,11 +196,55 @@ def _list_tasks(view: DocView, index: int, named: bool, inherited: bool | None =
             mandatory = flags.get(item.number or n)
             if mandatory is None and rest and flags:
                 mandatory = _flag(rest.group("flag"))
+            if mandatory is None and item.line.start in labelled:
+                mandatory = labelled[item.line.start]
             if mandatory is None:
                 mandatory = whole
         item_title = _OWN_FLAG.sub("", item_title).strip()
         tasks.append(Task(item_title, mandatory, view.cite(item.span)))
     return tasks
+
+
+# an unnumbered label line over part of a flat list: 基础任务： / 拓展类任务：
+_LABEL_LINE = re.compile(r"^(?P<w>[\u4e00-\u9fff]{2,6}?)类?(?:任务|内容)\s*[:：]?$")
+# the genre's words for the two groups when neither the label nor the lead-in flags them
+_BASE_WORD = re.compile(r"基础|通用|基本|约束性")
+_EXTRA_WORD = re.compile(r"拓展|扩展|提升|特色|创新|引导性|鼓励")
+
+
+def _label_flags(body: list[Line], items: list[_Item], intro: str) -> dict[int, bool]:
+    """Flags of items under label lines that part a flat list (基础任务：（一）… 拓展任务：（四）…):
+    the label's own flag, else what the lead-in says of that kind (完成全部基础任务 / 至少选择一项
+    拓展任务), else the genre's reading of 基础 (done by all) and 拓展 (chosen)."""
+    item_lines = {it.line.start for it in items}
+    out: dict[int, bool] = {}
+    current: bool | None = None
+    seen = False
+    for line in body:
+        if line.start in item_lines:
+            if seen and current is not None:
+                out[line.start] = current
+            continue
+        m = _LABEL_LINE.match(line.norm) if line.heading is None else None
+        if m is None or not _GROUP.search(line.norm.rstrip(":： ")):
+            continue
+        seen = True
+        word = m.group("w")
+        stated = re.search(_STATED, word)
+        said = [c for c in re.split(r"[，,。；;]", intro) if word in c]
+        if stated:
+            current = _flag(stated.group(0))
+        elif any(re.search(_CHOOSE, c) or re.search(OPTIONAL, c) for c in said):
+            current = False
+        elif any(re.search(rf"全部|所有|均须|{MANDATORY}", c) for c in said):
+            current = True
+        elif _BASE_WORD.search(word):
+            current = True
+        elif _EXTRA_WORD.search(word):
+            current = False
+        else:
+            current = None
+    return out
 
 
 def _groups(view: DocView, lines: list[Line], items: list[_Item], depth: int) -> list[Task] | None:

@@ -912,3 +912,19 @@ def test_routing_and_upload_steps_beside_paper_and_an_address():
     quiet = _profile("某市通知\n一、要求\n申报所在地应具备基础条件。\n须同时报送纸质材料。\n").submission
     assert not [s for s in quiet if s.channel == "other"]
     assert [s.channel for s in quiet] == ["paper"]
+
+
+def test_label_lines_part_a_flat_task_list():
+    text = (
+        "某省数据局关于开展试点申报的通知\n各有关单位：现通知如下。\n二、建设任务\n"
+        "试点项目应完成以下全部基础任务，并结合自身条件至少选择一项拓展任务。\n基础任务：\n"
+        "（一）部署接入设施。部署连接器。\n（二）编制资源目录。按规范编制。\n拓展任务：\n"
+        "（三）开展跨境流通。探索跨境服务。\n（四）推进挂牌交易。推动登记。\n三、申报条件\n（一）独立法人。\n"
+    )
+    assert [(t.title, t.mandatory) for t in _profile(text).tasks] == [
+        ("部署接入设施", True), ("编制资源目录", True), ("开展跨境流通", False), ("推进挂牌交易", False)
+    ]
+    # negative: without label lines the lead-in's 完成全部 still flags every item, and a
+    # sentence ending in 任务 inside an item's body is no label
+    flat = text.replace("基础任务：\n", "").replace("拓展任务：\n", "").replace("，并结合自身条件至少选择一项拓展任务", "")
+    assert {t.mandatory for t in _profile(flat).tasks} == {True}
