@@ -82,7 +82,7 @@ _ITEM_REQUIRED = re.compile(r"[(（]\s*(?:必须提供|须提供|必备|必报|�
 # the note after a listed document: 如有请提供 / 可提供 / 联合申报的须提供
 _NOTE_CONDITION = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需)?提供")
 _NOTE_OPTIONAL = re.compile(r"可提供|可选|选报|选填|选交|自愿提供|非必须")
-_ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:选报|选填|可选|可提供|选交)\s*[)）]")
+_ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:选报|选填|可选|可提供|选交|自愿提供|自愿提交|非必须|非必需)\s*[)）]")
 _GENERIC = re.compile(r"(?:提交|申报|报送|纸质|电子|相关|其他|其它|证明|附件)?(?:材料|资料|文件)(?:清单|要求)?")
 _LEAD_IN = re.compile(r"(?:材料|资料|文件)[^。；;]{0,12}[:：]$")
 _MAT_FLAG_COLUMN = re.compile(r"是否必|必备|必选|必须|须提供|可提供|提供要求|要求|类别|性质|属性")
@@ -314,6 +314,11 @@ _NOT_A_DOCUMENT = re.compile(r"以下|下列|如下|上述|真实|准确|完整|
 _KIND_SUBJECT = re.compile(r"^(?!申报|申请|项目单位|各)[^，,。；;]{2,16}?(?:类项目|类申报|项目|数据空间)(?:还|另|均)?(?:须|需|应)")
 
 
+# the subject of a demand on the recommending unit: 推荐单位另需… / 各州（市）数据局须…
+_RECOMMENDER_SUBJECT = re.compile(r"^(?:各)?[^，,。；;]{0,10}?(?:推荐|主管|审核|初审)(?:单位|部门)")
+_RECOMMENDATION_LETTER = re.compile(r"(?:正式)?推荐(?:文件|函|信|意见)")
+
+
 def _statements(view: DocView) -> list[Material]:
     """Documents a sentence of the notice body asks for: 须提供… / 应附… / 可提供… / 如有…请一并提供 /
     申报材料包括：…; each named document, with the flag of the verb (须 → True, 可 → False,
@@ -341,7 +346,12 @@ def _statements(view: DocView) -> list[Material]:
             for m in _DEMAND.finditer(text):
                 modal = m.group("m")
                 flag: bool | None = modal not in ("可", "可以", "鼓励")
-                out += _named(view, piece, m.group("x"), None if conditional else flag)
+                named = _named(view, piece, m.group("x"), None if conditional else flag)
+                if _RECOMMENDER_SUBJECT.match(text[: m.start()]):
+                    # 推荐单位另需提供推荐文件和推荐项目汇总表: the recommender's own letter is its
+                    # step, not a document of the application; its summary table is a material
+                    named = [n for n in named if not _RECOMMENDATION_LETTER.fullmatch(n.title)]
+                out += named
         m = _INCLUDES.search(sentence.text)
         if m and not re.search(r"(?:内容|部分|章节|方面)$", m.group("x").strip()):
             out += _named(view, sentence.strip_label(), m.group("x"), True)

@@ -928,3 +928,17 @@ def test_label_lines_part_a_flat_task_list():
     # sentence ending in 任务 inside an item's body is no label
     flat = text.replace("基础任务：\n", "").replace("拓展任务：\n", "").replace("，并结合自身条件至少选择一项拓展任务", "")
     assert {t.mandatory for t in _profile(flat).tasks} == {True}
+
+
+def test_voluntary_items_and_the_recommenders_letter():
+    text = (
+        "某市数据局关于开展项目征集的通知\n各有关单位：现通知如下。\n三、申报材料\n申报单位应提交以下材料：\n"
+        "1.项目申报书；\n2.营业执照复印件；\n3.获奖证书等其他佐证材料（自愿提供）。\n"
+        "推荐单位另需提供推荐文件和推荐项目汇总表。\n申报单位须提供推荐函。\n"
+    )
+    materials = {m.title: m.required for m in _profile(text).materials}
+    assert materials.get("获奖证书等其他佐证材料") is False
+    assert any("汇总表" in t and r is True for t, r in materials.items())
+    assert "推荐文件" not in materials
+    # negative: the applicant's own demand for a letter stays a material
+    assert materials.get("推荐函") is True
