@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3 or unseen4 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4 or unseen5 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -34,6 +34,8 @@ SPLITS = {
     "unseen3": (ROOT / "evaluators" / "unseen3", ROOT / "evaluators" / "unseen3" / "manifest.yaml", ROOT / "evaluators" / "unseen3" / "gold"),
     # fourth held-out set (PDF with footers, heading-styled DOCX with a task table, plain-text sector notice); never tuned on
     "unseen4": (ROOT / "evaluators" / "unseen4", ROOT / "evaluators" / "unseen4" / "manifest.yaml", ROOT / "evaluators" / "unseen4" / "gold"),
+    # fifth held-out set (plain-text provincial notice, DOCX with table-cell limits, sector PDF with "— N —" footers); never tuned on
+    "unseen5": (ROOT / "evaluators" / "unseen5", ROOT / "evaluators" / "unseen5" / "manifest.yaml", ROOT / "evaluators" / "unseen5" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }

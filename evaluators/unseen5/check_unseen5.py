@@ -1,0 +1,59 @@
+"""Verify the fifth unseen set: the same checks as evaluators/unseen/check_unseen.py
+(verbatim gold quotes, titles in text, value types, length, byte-identical rebuild of
+the PDF and DOCX), run against this folder and build_unseen5.py.
+
+One difference: reportlab wraps CJK lines at any character, so pypdf's text of the PDF
+has line breaks inside sentences. Quotes are therefore compared with all whitespace
+removed on both sides (the profile evaluator compares the same way); the text length
+is still measured with whitespace collapsed to one space.
+
+Run from the repository root:  python evaluators/unseen5/check_unseen5.py
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _load(name: str, path: Path):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> int:
+    checker = _load("check_unseen", HERE.parent / "unseen" / "check_unseen.py")
+    build = _load("build_unseen5", HERE / "build_unseen5.py")
+    checker.HERE = HERE
+    base_check_profile = checker.check_profile
+    base_norm = checker.norm
+
+    def check_profile(path: Path, text: str, errors: list[str]) -> dict:
+        checker.norm = lambda s: re.sub(r"\s+", "", s)
+        try:
+            return base_check_profile(path, re.sub(r"\s+", "", text), errors)
+        finally:
+            checker.norm = base_norm
+
+    def check_rebuild(errors: list[str]) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, make in ((build.DOCX_NAME, build.build_docx), (build.PDF_NAME, build.build_pdf)):
+                fresh = make(Path(tmp) / name).read_bytes()
+                committed = (HERE / name).read_bytes() if (HERE / name).exists() else b""
+                if fresh != committed:
+                    errors.append(f"{name}: differs from a fresh build_unseen5.py run — rebuild and commit")
+
+    checker.check_profile = check_profile
+    checker.check_rebuild = check_rebuild
+    return checker.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
