@@ -86,12 +86,14 @@ def extract_tasks(view: DocView) -> list[Task]:
     best: tuple[tuple[int, int], list[Task]] | None = None
     for i, line in enumerate(view.lines):
         h = line.heading
-        if line.part or h is None or h.level == 0 or line.body_from < len(line.norm):
+        if line.part or h is None or h.level == 0:
             continue
         title = LABEL.sub("", h.title)
         if _NEVER_TASKS.search(title):
             continue
         named = _is_task_section(title)
+        if line.body_from < len(line.norm) and not named:
+            continue  # a run-in heading (（二）建设任务。试点项目应…) opens a list only when it names tasks
         tasks = _list_tasks(view, i, named)
         if len(tasks) < 2:
             continue

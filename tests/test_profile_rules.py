@@ -942,3 +942,36 @@ def test_voluntary_items_and_the_recommenders_letter():
     assert "推荐文件" not in materials
     # negative: the applicant's own demand for a letter stays a material
     assert materials.get("推荐函") is True
+
+
+RUN_IN_TASKS = """某省数据局关于组织申报试点项目的通知
+
+各市数据局：为推进可信数据空间建设，现组织申报试点项目，有关事项通知如下。
+
+二、试点方向与建设任务
+
+（一）试点方向。本年度试点设企业、行业和城市三个方向，每个项目只能选择一个方向申报。
+
+（二）建设任务。试点项目应围绕以下任务开展建设，标注“必建”的任务须全部完成。
+
+1.可信接入与身份管理（必建）。部署连接器，建立身份认证机制。
+
+2.数据产品开发与交易（选建）。开展数据产品登记和交易。
+
+三、申报条件
+
+（一）工作目标。到2027年培育试点20个。
+
+1.申报单位须在某省内依法注册（必须）。
+
+2.申报单位运营状况良好。
+"""
+
+
+def test_run_in_heading_naming_tasks_opens_the_task_list():
+    profile = _profile(RUN_IN_TASKS)
+    assert [(t.title, t.mandatory) for t in profile.tasks] == [("可信接入与身份管理", True), ("数据产品开发与交易", False)]
+    # negative: a run-in heading that does not name tasks opens no list
+    text = RUN_IN_TASKS.replace("（二）建设任务。", "（二）工作安排。")
+    assert not any("申报单位" in t.title for t in _profile(text).tasks)
+    assert not any(t.title in ("试点方向", "建设任务") for t in profile.tasks)
