@@ -54,6 +54,10 @@ class _Draft:
 def extract_sections(view: DocView) -> list[Section]:
     """Sections of the application template(s) in one document, in order, with their limits."""
     found = _template_sections(view, _limit_table_chars(view))
+    if any(ln.part for ln in view.lines) and view.meta.kind != "template":
+        # the body may prescribe the application's outline while the attachments hold only forms
+        titles = {s.title for s in found}
+        found += [s for s in _body_outline(view) if s.title not in titles]
     # a table of the parts and their 字数 (章节 | 字数要求), in the notice or in its template
     for section in _table_sections(view):
         same = next((i for i, s in enumerate(found) if s.title == section.title), None)
@@ -237,9 +241,60 @@ _OUTLINE_LEAD = re.compile(r"(?:包括|包含|分为|由|主要有|应有|设置
 _OUTLINE_TAIL = re.compile(r"(?:等)?(?:[一二三四五六七八九十\d]+\s*(?:个)?)?(?:部分|章节|方面|内容)(?:组成|构成)?$")
 
 
+# the labels of an inline numbered outline: （一）… （二）… / 1.… 2.… / (1)… (2)…
+_INLINE_LABELS = (
+    re.compile(r"[(（]\s*(?P<n>[一二三四五六七八九十]+)\s*[)）]"),
+    re.compile(r"[(（]\s*(?P<n>\d{1,2})\s*[)）]"),
+    re.compile(r"(?<![\d.．])(?P<n>\d{1,2})\s*[.．、](?!\d)"),
+)
+
+
+def _labelled_inline_outline(view: DocView, sentence: Span, lead_end: int) -> list[Section]:
+    """申报书主要包括以下内容：（一）项目摘要（不超过500字）；（二）…（四）建设方案（不超过4000字），包括…。
+    An outline whose parts carry their own labels, read to the end of the paragraph's sentence
+    (the parts may be cut by ；): each part runs from its label to the next, its title to the
+    first pause, its limit from its own text."""
+    para = view.paragraphs[sentence.para]
+    if not sentence.origin or sentence.origin[0] not in para.origin:
+        return []
+    begin = para.origin.index(sentence.origin[0]) + lead_end
+    intro = re.match(r"[^。；;：:(（]{0,8}[:：]\s*", para.text[begin:])  # 以下内容：
+    begin += intro.end() if intro else 0
+    rest = para.text[begin:]
+    for pattern in _INLINE_LABELS:
+        first = pattern.match(rest.lstrip())
+        if first is None:
+            continue
+        end = rest.find("。")
+        body = rest[: end if end >= 0 else len(rest)]
+        marks = []
+        for m in pattern.finditer(body):
+            if parse_number(m.group("n")) == len(marks) + 1:
+                marks.append(m)
+        if len(marks) < 2:
+            return []
+        out: list[Section] = []
+        for k, m in enumerate(marks):
+            stop = marks[k + 1].start() if k + 1 < len(marks) else len(body)
+            item = para.sub(begin + m.end(), begin + stop).strip_punct()
+            limit = _limit_in(item.text)
+            bare = re.sub(r"[(（][^()（）]*[)）]", "", item.text)
+            title = clean_title(re.split(r"[，,；;。：:]", bare)[0]).strip()
+            if not 1 < len(title) <= 20:
+                return []
+            out.append(Section(title, limit, "字" if limit is not None else None, "", view.cite(item), (), ""))
+        return out if sum(s.limit is not None for s in out) >= 2 else []
+    return []
+
+
 def _inline_outline(view: DocView) -> list[Section]:
     """Sections listed inline in one sentence of the body, at least two of them with a limit."""
     for sentence in view.sentences:
+        lead = _OUTLINE_LEAD.search(sentence.text)
+        if not sentence.part and lead is not None:
+            labelled = _labelled_inline_outline(view, sentence, lead.end())
+            if labelled:
+                return labelled
         if sentence.part or len(list(LIMIT.finditer(sentence.text))) < 2:
             continue
         lead = _OUTLINE_LEAD.search(sentence.text)

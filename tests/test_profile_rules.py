@@ -975,3 +975,34 @@ def test_run_in_heading_naming_tasks_opens_the_task_list():
     text = RUN_IN_TASKS.replace("（二）建设任务。", "（二）工作安排。")
     assert not any("申报单位" in t.title for t in _profile(text).tasks)
     assert not any(t.title in ("试点方向", "建设任务") for t in profile.tasks)
+
+
+LABELLED_INLINE_OUTLINE = """某省数据局关于组织申报试点项目的通知
+
+各市数据局：为推进可信数据空间建设，现组织申报试点项目，有关事项通知如下。
+
+一、申报书编制要求
+
+申报书按照附件1格式编写。申报书主要包括以下内容：（一）项目摘要（不超过500字）；（二）建设方案（不超过4000字），包括建设任务、技术架构和实施计划；（三）投资估算及资金筹措；（四）预期成效（不超过一千字）。超出部分不予评审。
+
+二、申报材料
+
+申报材料包括以下内容：（一）营业执照复印件；（二）财务审计报告（近三年）。
+
+附件1
+
+推荐项目汇总表
+
+序号 | 项目名称 | 申报单位
+"""
+
+
+def test_labelled_inline_outline_split_at_its_labels():
+    profile = _profile(LABELLED_INLINE_OUTLINE)
+    assert [(s.title, s.limit) for s in profile.sections] == [
+        ("项目摘要", 500), ("建设方案", 4000), ("投资估算及资金筹措", None), ("预期成效", 1000)]
+    # negative: a labelled list without limits (materials) is no outline
+    assert not any("营业执照" in s.title for s in profile.sections)
+    # negative: one limit alone does not make an outline
+    one = LABELLED_INLINE_OUTLINE.replace("（不超过4000字）", "").replace("（不超过一千字）", "")
+    assert not any(s.title == "投资估算及资金筹措" for s in _profile(one).sections)
