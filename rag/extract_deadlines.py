@@ -27,6 +27,8 @@ _NOT_A_DEADLINE = re.compile(
     r"|(?:将|拟)于[^，,。；;]{0,16}(?:组织|开展|公布|公示|评审|确定|印发|发布)"
 )
 _SINCE = re.compile(r"^\s*(?:以后|之后|以来|后(?!前))")
+# a date something opens on (申报系统于2026年11月10日开放 / 于3月1日起开始受理): the window's start, no limit
+_OPENS = re.compile(r"^\s*(?:起\s*)?(?:正式)?(?:开放|开通|开启|启动|开始|上线)")
 _AS_OF = re.compile(r"已|满|累计|不低于|不少于|达到|超过|以上")
 _APPLICANT = re.compile(r"申报主体|申报单位|申请单位|企业|项目单位|在线申报|网上申报|申报截止|征集|报名")
 
@@ -43,7 +45,7 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
             from_now = bool(_FROM_NOW.search(before))
             if not (_AFTER.match(after) or _BEFORE.search(before) or from_now):
                 continue
-            if _SINCE.match(after):
+            if _SINCE.match(after) or _OPENS.match(after):
                 continue  # 项目于2025年1月1日以后开工建设: the date a condition starts from, no limit
             piece = _piece_at(sentence, match.start)
             if _NOT_A_DEADLINE.search(piece.text):

@@ -1006,3 +1006,15 @@ def test_labelled_inline_outline_split_at_its_labels():
     # negative: one limit alone does not make an outline
     one = LABELLED_INLINE_OUTLINE.replace("（不超过4000字）", "").replace("（不超过一千字）", "")
     assert not any(s.title == "投资估算及资金筹措" for s in _profile(one).sections)
+
+
+def test_a_system_opening_date_is_no_deadline():
+    text = (
+        "某省数据局关于组织申报试点项目的通知\n\n各市数据局：现组织申报试点项目，有关事项通知如下。\n\n"
+        "一、网上申报\n\n申报单位登录平台在线填报。申报系统于2026年3月10日开放，截止时间为2026年4月28日17:00前，逾期系统自动关闭。\n\n"
+        "二、审核推荐\n\n推荐单位于2026年5月8日前将推荐意见报送至省数据局。\n"
+    )
+    dates = [(d.date, d.who) for d in _profile(text).deadlines]
+    assert ("2026-03-10", "applicant") not in dates
+    # negative: the limits themselves stay
+    assert ("2026-04-28", "applicant") in dates and ("2026-05-08", "recommender") in dates
