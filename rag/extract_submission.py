@@ -28,6 +28,8 @@ _DELIVER = re.compile(r"(?:(?:发送|报送|提交|送达|递交|寄送)(?:至|�
 # 将申报材料报所在地市州数据局 / 将推荐函和申报材料统一报送至省数据局: where the papers go
 _HAND_TO = re.compile(r"将[^，,。]{2,30}?(?:报|报送|提交|递交|送)(?:至|到)?(?P<to>所在[^，,。]{2,20}|[^，,。]{2,20}?(?:局|厅|委|办|处|部门|中心))")
 # an online channel named as a system or platform, stated together with its deadline
+# online filing named only as the time of another step: 与网上申报同步报送… / 在网上申报的同时
+_ALONGSIDE = re.compile(r"与(?:网上|在线)(?:申报|填报)同步|(?:网上|在线)(?:申报|填报)的?同时")
 _VIA_SYSTEM = re.compile(r"(?:通过|登录|登陆)[^，,。]{2,30}(?:系统|平台|网站|网)")
 # 纸质材料与平台填报内容不一致的，以平台填报内容为准: which copy prevails on a discrepancy
 _PREVAILS = re.compile(r"(?:不一致|不相符|不符|有出入)的?[^。；;]{0,6}以[^，,。；;]{1,20}为准")
@@ -113,6 +115,7 @@ def _classify(piece: Span, lead: str = "", url_said: bool = False) -> list[tuple
         and not _DUTY.search(text)
         and not re.search(r"(?:完成|结束)后$", text)  # 网上申报完成后，…: the step after it, not the channel
         and not _reference_only(text)
+        and not (_ALONGSIDE.search(text) and _is_delivery(text))
         and (_VIA_SYSTEM.search(text) or not re.search(r"截止|\d+月\d+日", text))
     ):
         out.append(("online", text))
@@ -210,7 +213,7 @@ def _is_delivery(text: str) -> bool:
 
 # the issuer's own next step (省数据局将择优推荐报送国家数据局), not a step of the application
 # (将 as a verb of the future, not the object marker of 将申报材料报送…; 推荐函 / 推荐汇总表 are documents)
-_ONWARD = re.compile(r"(?:将|拟)(?:择优|统一|按程序)?(?:推荐|报送|上报|推送)(?!函|表|汇总表|文件|意见|材料|名单|书)")
+_ONWARD = re.compile(r"(?:将|拟)(?:择优|统一|按程序)?(?:推荐|报送|上报|推送)(?!函|表|汇总表|文件|意见|材料|名单|书|项目(?:汇总|名单|清单|材料|申报))")
 # what is reported after selection (建设进展、季度总结), not the application
 _AFTER_SELECTION = re.compile(r"进展|进度|总结|成效|季度|验收|绩效|年度报告")
 

@@ -1018,3 +1018,19 @@ def test_a_system_opening_date_is_no_deadline():
     assert ("2026-03-10", "applicant") not in dates
     # negative: the limits themselves stay
     assert ("2026-04-28", "applicant") in dates and ("2026-05-08", "recommender") in dates
+
+
+def test_routing_alongside_online_filing_and_recommenders_summary_table():
+    text = (
+        "某省数据局关于组织申报试点项目的通知\n\n各市数据局：现组织申报试点项目，有关事项通知如下。\n\n"
+        "一、申报方式\n\n（一）网上申报。申报单位登录某省数据平台（https://sj.example.gov.cn）在线填报。\n\n"
+        "（二）纸质材料。申报材料纸质版一式三份，与网上申报同步报送所在市数据局。\n\n"
+        "（三）审核推荐。各市数据局于2026年5月8日前将推荐项目汇总表及纸质材料报送省数据局数据资源处。\n\n"
+        "（四）省数据局将推荐项目报送国家数据局。\n"
+    )
+    subs = [(s.channel, s.citation.quote) for s in _profile(text).submission]
+    assert any(c == "other" and "与网上申报同步报送所在市数据局" in q for c, q in subs)
+    assert not any(c == "online" and "同步报送" in q for c, q in subs)
+    assert any(c == "other" and "将推荐项目汇总表及纸质材料报送省数据局数据资源处" in q for c, q in subs)
+    # negative: the bureau's own onward step stays out
+    assert not any("国家数据局" in q for _, q in subs)
