@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4 or unseen5 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5 or unseen6 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -36,6 +36,8 @@ SPLITS = {
     "unseen4": (ROOT / "evaluators" / "unseen4", ROOT / "evaluators" / "unseen4" / "manifest.yaml", ROOT / "evaluators" / "unseen4" / "gold"),
     # fifth held-out set (plain-text provincial notice, DOCX with table-cell limits, sector PDF with "— N —" footers); never tuned on
     "unseen5": (ROOT / "evaluators" / "unseen5", ROOT / "evaluators" / "unseen5" / "manifest.yaml", ROOT / "evaluators" / "unseen5" / "gold"),
+    # sixth held-out set (HTML municipal notice with a limits table, provincial plain text with EMS and e-mail, sector DOCX with task and material tables); never tuned on
+    "unseen6": (ROOT / "evaluators" / "unseen6", ROOT / "evaluators" / "unseen6" / "manifest.yaml", ROOT / "evaluators" / "unseen6" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
