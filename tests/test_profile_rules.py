@@ -1034,3 +1034,15 @@ def test_routing_alongside_online_filing_and_recommenders_summary_table():
     assert any(c == "other" and "将推荐项目汇总表及纸质材料报送省数据局数据资源处" in q for c, q in subs)
     # negative: the bureau's own onward step stays out
     assert not any("国家数据局" in q for _, q in subs)
+
+
+def test_one_project_as_lead_applicant():
+    text = (
+        "某省数据局关于组织申报试点项目的通知\n\n各市数据局：现组织申报试点项目，有关事项通知如下。\n\n"
+        "一、申报条件\n\n（一）申报单位须在某省内依法注册。\n\n（二）每家单位限牵头申报1个项目。\n\n"
+        "二、其他\n\n（一）试点建设期限为2年。\n"
+    )
+    kinds = {e.citation.quote.rstrip("。"): e.kind for e in _profile(text).eligibility}
+    assert kinds.get("每家单位限牵头申报1个项目") == "one_project"
+    # negative: a period of the pilot is no condition on projects
+    assert not any("建设期限" in q for q in kinds)
