@@ -18,7 +18,7 @@ _FROM_NOW = re.compile(r"(?:即日起|自即日起|发布之日起|印发之日�
 _RECOMMENDER = re.compile(
     r"推荐单位|推荐部门|主管部门|(?:经信|数据|资源|工信|发改)[^，,。]{0,6}(?:局|厅|委|部门)|管理部门|地方|各地|各[省市区县]|初审|审核|汇总|推荐报送"
 )
-_DESTINATION = re.compile(r"(?:报送|提交|发送|寄送|递交|送达|报)(?:至|到)[^，,。；;]*")
+_DESTINATION = re.compile(r"(?:报送|提交|发送|寄送|邮寄|快递|递交|送达|报|寄|送)(?:至|到)[^，,。；;]*")
 # dates that limit something else than the application: when the applicant was founded
 # (成立时间在2024年1月1日前), the project's own period or completion (建设期至2027年底,
 # 2027年12月31日前完成建设并通过验收), the issuer's own plan (市数据局将于7月底前组织评审)

@@ -30,7 +30,10 @@ _NOT_TASK_SECTION = re.compile(r"方向|目标|要求|材料|实施|管理|措�
 _COMBINED = re.compile(r"(?:任务|内容|要点|重点)\s*(?:和|及|与|、)|(?:和|及|与|、)\s*(?:\S{0,4})(?:任务|内容|要点)$")
 # sections whose numbered items are conditions, materials or steps even when flagged
 _NEVER_TASKS = re.compile(r"材料|资料|附件|条件|对象|流程|程序|方式|报送|提交")
-_CHOOSE = rf"(?:至少|任|自主|自行)?选(?:择|做|建|取)?\s*(?:其中)?\s*(?:{NUMBER})\s*(?:项|个|条)(?:及以上|以上)?"
+# 至少选择2项 / 任选其一 (choose one of the items named just before)
+_CHOOSE = rf"(?:至少|任|自主|自行)?选(?:择|做|建|取)?\s*(?:(?:其中)?\s*(?:{NUMBER})\s*(?:项|个|条)(?:及以上|以上)?|其\s*(?:{NUMBER}))"
+# 选择一个方向申报: the applicant picks the direction it applies under, which flags no task
+_DIRECTION_CHOICE = re.compile(rf"{_CHOOSE}\s*(?:申报)?(?:方向|类型|类别|领域|赛道)")
 MANDATORY = r"必建|必选|必填|必须建设|必做|必需|必须完成|必须开展|约束性"
 OPTIONAL = rf"非必(?:选|建|须|做)|可选建|可选|选建|选填|选做|自选|鼓励建设|鼓励开展|引导性|{_CHOOSE}"
 # flags stated about an item, where 鼓励 alone marks an optional item (本项为鼓励内容)
@@ -174,6 +177,7 @@ def _list_tasks(view: DocView, index: int, named: bool, inherited: bool | None =
     first = body.index(items[0].line)
     intro = "".join(ln.norm for ln in body[:first] if ln.heading is None or ln.heading.label.startswith("第"))
     intro += LABEL.sub("", lines[index].norm)  # the heading's own number is not an item's
+    intro = _DIRECTION_CHOICE.sub("", intro)
     flags = _numbered_flags(intro, len(items))
     rest = _REST.search(intro)  # 其余为可选项: every item the lead-in does not name
     whole: bool | None = inherited

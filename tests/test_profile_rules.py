@@ -1046,3 +1046,36 @@ def test_one_project_as_lead_applicant():
     assert kinds.get("每家单位限牵头申报1个项目") == "one_project"
     # negative: a period of the pilot is no condition on projects
     assert not any("建设期限" in q for q in kinds)
+
+
+def test_a_mailed_destination_does_not_make_the_deadline_the_recommenders():
+    text = (
+        "某省数据局关于组织申报试点项目的通知\n\n各市数据局：现组织申报试点项目，有关事项通知如下。\n\n"
+        "一、纸质材料\n\n申报书纸质版一式三份。纸质材料请通过EMS邮寄至某省数据局数据资源处（某市某路1号），请于2026年4月5日前寄出，以邮戳时间为准。\n\n"
+        "二、推荐\n\n各市数据局于2026年4月10日前在平台完成推荐操作。\n"
+    )
+    dates = [(d.date, d.who) for d in _profile(text).deadlines]
+    assert ("2026-04-05", "applicant") in dates and ("2026-04-05", "recommender") not in dates
+    # negative: the recommending bureau's own date still binds the recommender
+    assert ("2026-04-10", "recommender") in dates
+
+
+def test_choosing_one_of_the_items_named_before_flags_them_optional():
+    text = (
+        "某市通知\n\n一、建设任务\n\n试点项目应围绕以下任务开展建设，其中第1—2项为必选，第3—4项任选其一：\n"
+        "1.可信接入与身份认证。部署连接器。\n2.数据资源目录。编制目录。\n3.公共数据融合开发。开发产品。\n4.产业链数据协同。打通上下游。\n"
+    )
+    flags = [(t.title, t.mandatory) for t in _profile(text).tasks]
+    assert flags == [("可信接入与身份认证", True), ("数据资源目录", True), ("公共数据融合开发", False), ("产业链数据协同", False)]
+
+
+def test_choosing_a_direction_to_apply_under_is_no_task_list():
+    text = (
+        "某省通知\n\n一、总体要求\n\n（一）支持方向\n\n本次试点分为企业、行业两个方向。申报单位可结合自身基础选择一个方向申报。\n\n"
+        "1.企业可信数据空间。支持龙头企业打通数据。\n\n2.行业可信数据空间。支持行业组织建设空间。\n\n"
+        "二、申报条件\n\n申报单位须在某省内依法注册。\n"
+    )
+    assert _profile(text).tasks == []
+    # negative: choosing a number of items of a list still flags them optional
+    chosen = text.replace("选择一个方向申报", "至少选择1项建设")
+    assert [t.mandatory for t in _profile(chosen).tasks] == [False, False]
