@@ -72,6 +72,7 @@ def extract_submission(view: DocView, signature_lines: bool = True) -> list[Subm
                     where = _seal_clause(view, sentence.strip_label(), piece)
                 seal_rules += channel == "seal"
                 items.append(Submission(channel, detail if channel != "seal" else where.text.rstrip("。"), view.cite(where)))
+            items += _steps_within(view, piece)
     if not seal_rules:
         # no stated seal rule: the form's own signature lines (申请单位（盖章）) say who seals
         for line in view.lines:
@@ -141,6 +142,23 @@ def _classify(piece: Span, lead: str = "", url_said: bool = False) -> list[tuple
     consistent = not piece.part and _CONSISTENT.search(text) and re.search(r"纸质|网上|系统|电子", text)
     if _NAMING.search(text) or _ENVELOPE.search(text) or plain or consistent:
         out.append(("other", text))
+    return out
+
+
+def _steps_within(view: DocView, piece: Span) -> list[Submission]:
+    """The routing a piece states beside its paper copies or seal (纸质材料一式两份加盖单位公章后
+    报送至所在设区市主管部门): a step of delivery of its own."""
+    text = piece.text
+    if piece.part:
+        return []
+    found = _classify(piece)
+    channels = {c for c, _ in found}
+    out: list[Submission] = []
+    if channels & {"paper", "seal"} and "other" not in channels and not _ONWARD.search(text):
+        m = _DELIVER.search(text)
+        if m and not re.search(r"邮箱|邮件", m.group("to")):
+            span = piece.sub(m.start(), m.end())
+            out.append(Submission("other", span.text, view.cite(span)))
     return out
 
 

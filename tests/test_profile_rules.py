@@ -1079,3 +1079,16 @@ def test_choosing_a_direction_to_apply_under_is_no_task_list():
     # negative: choosing a number of items of a list still flags them optional
     chosen = text.replace("选择一个方向申报", "至少选择1项建设")
     assert [t.mandatory for t in _profile(chosen).tasks] == [False, False]
+
+
+def test_routing_beside_the_paper_copies_is_a_step_of_its_own():
+    text = (
+        "某省通知\n\n一、申报方式\n\n申报单位登录平台在线填报，"
+        "同时将纸质材料一式两份（胶装成册）加盖单位公章后报送至所在设区市主管部门。\n"
+    )
+    subs = [(s.channel, s.citation.quote) for s in _profile(text).submission]
+    assert ("other", "报送至所在设区市主管部门") in subs
+    assert any(c == "paper" for c, _ in subs)
+    # negative: paper copies without a destination give no routing step
+    bare = text.replace("后报送至所在设区市主管部门", "")
+    assert not any(c == "other" for c, _ in (( s.channel, s.citation.quote) for s in _profile(bare).submission))
