@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5 or unseen6 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6 or unseen7 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -38,6 +38,8 @@ SPLITS = {
     "unseen5": (ROOT / "evaluators" / "unseen5", ROOT / "evaluators" / "unseen5" / "manifest.yaml", ROOT / "evaluators" / "unseen5" / "gold"),
     # sixth held-out set (HTML municipal notice with a limits table, provincial plain text with EMS and e-mail, sector DOCX with task and material tables); never tuned on
     "unseen6": (ROOT / "evaluators" / "unseen6", ROOT / "evaluators" / "unseen6" / "manifest.yaml", ROOT / "evaluators" / "unseen6" / "gold"),
+    # seventh held-out set (provincial plain text with an 答辩 date, DOCX template with grey limit paragraphs, HTML funding guide with a materials table); never tuned on
+    "unseen7": (ROOT / "evaluators" / "unseen7", ROOT / "evaluators" / "unseen7" / "manifest.yaml", ROOT / "evaluators" / "unseen7" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
