@@ -57,7 +57,7 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
                 Deadline(
                     date=match.date,
                     time=match.time,
-                    who=_who(piece, sentence, match.start),
+                    who=_who(piece, sentence, match.start, _lead_in(view, sentence)),
                     what=_what(piece, sentence),
                     citation=view.cite(quoted.strip_label()),
                     # a window opens when the notice is issued, unless it names its own start
@@ -87,11 +87,21 @@ def _piece_at(sentence: Span, offset: int) -> Span:
     return sentence
 
 
-def _who(piece: Span, sentence: Span, offset: int) -> str:
-    """applicant | recommender: the piece's own words first, then the sentence's subject, then its heading."""
+def _lead_in(view: DocView, sentence: Span) -> str:
+    """The text of the sentence's paragraph before it: the item that names who acts
+    (（三）区级推荐。各区数据主管部门对申报材料进行初审。请于7月10日前提交推荐意见)."""
+    para = view.paragraphs[sentence.para]
+    start = para.origin.index(sentence.origin[0]) if sentence.origin else 0
+    return para.text[:start]
+
+
+def _who(piece: Span, sentence: Span, offset: int, lead_in: str = "") -> str:
+    """applicant | recommender: the piece's own words first, then the sentence's subject,
+    then the earlier sentences of its paragraph (nearest first), then its heading."""
     heading = sentence.path[-1] if sentence.path else ""
     subject = sentence.text[:offset]
-    for text in (piece.text, subject, heading):
+    earlier = [s for s in re.split(r"(?<=[。；;！？!?])", lead_in) if s.strip()][::-1]
+    for text in (piece.text, subject, *earlier, heading):
         text = _DESTINATION.sub("", text)  # where papers go (报送至市数据局) is not who sends them
         applicant = _APPLICANT.search(text)
         recommender = _RECOMMENDER.search(text)

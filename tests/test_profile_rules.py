@@ -1092,3 +1092,16 @@ def test_routing_beside_the_paper_copies_is_a_step_of_its_own():
     # negative: paper copies without a destination give no routing step
     bare = text.replace("后报送至所在设区市主管部门", "")
     assert not any(c == "other" for c, _ in (( s.channel, s.citation.quote) for s in _profile(bare).submission))
+
+
+def test_a_deadline_sentence_without_a_subject_takes_the_party_named_earlier_in_its_paragraph():
+    text = (
+        "某市数据局关于组织申报试点项目的通知\n\n各有关单位：现组织申报试点项目，有关事项通知如下。\n\n"
+        "一、申报方式\n\n（一）网上申报。申报单位于2026年4月30日前在平台完成填报。\n\n"
+        "（二）区级推荐。各区数据主管部门对申报材料进行初审。请于2026年5月10日前通过平台提交推荐意见。\n\n"
+        "（三）纸质材料。纸质材料须逐页编码。请于2026年5月5日前报送。\n"
+    )
+    dates = [(d.date, d.who) for d in _profile(text).deadlines]
+    assert ("2026-05-10", "recommender") in dates and ("2026-05-10", "applicant") not in dates
+    # negative: a subjectless date in a paragraph that names no recommender stays the applicant's
+    assert ("2026-05-05", "applicant") in dates and ("2026-04-30", "applicant") in dates
