@@ -15,7 +15,7 @@ _POST = re.compile(r"EMS|邮寄|快递|寄送|寄至|挂号信")
 _PAPER = re.compile(rf"纸质(?:版|材料|文件|件)?[^，,。]{{0,4}}(?:一式)?\s*(?:{NUMBER})\s*份|一式\s*(?:{NUMBER})\s*份|纸质(?:版|材料|文件)")
 _COPIES = re.compile(rf"一式\s*(?:{NUMBER})\s*份|纸质(?:版|材料|文件|件)?[^，,。]{{0,4}}\s*(?:{NUMBER})\s*份")
 # how the paper copy is printed and bound: A4纸双面打印、胶装成册
-_PRINT = re.compile(r"[双单]面打印|胶装|装订成册|装订成本|A4(?:纸|幅面|规格)")
+_PRINT = re.compile(r"[双单]面打印|胶装|装订成册|装订成本|A4(?:纸|幅面|规格)|按[^，,。；;]{0,10}顺序装订")
 # a seal the notice demands (须加盖公章, 须…签章), not a signature line of a form
 _SEAL_RULE = re.compile(r"(?:须|需|应|必须|要求)[^，,。]{0,20}(?:加盖|盖章|签章|公章)")
 # a seal stated as an action even without a modal: 逐页加盖单位公章, 在封面和骑缝处加盖公章, 加盖骑缝章
@@ -135,7 +135,15 @@ def _classify(piece: Span, lead: str = "", url_said: bool = False) -> list[tuple
     elif _PRINT.search(text) and not piece.part:
         out.append(("paper", _PRINT.search(text).group(0)))  # type: ignore[union-attr]
     if _is_seal_rule(text):
-        out.append(("seal", text))
+        if not _RECOMMENDER_PAPER.search(text):
+            out.append(("seal", text))
+        elif _SENT_TO_OFFICE.search(text):
+            out.append(("other", text))  # 将推荐汇总表盖章后报送市数据局: the recommender's sending step
+        else:
+            out.append(("seal", text))
+    # the recommender's own step on the platform: 完成网上推荐 / 通过平台提交推荐意见 / 通过平台完成推荐确认
+    if _RECOMMENDS_ONLINE.search(text) and not piece.part and not _ONWARD.search(text) and not out:
+        out.append(("other", text))
     # naming rules and envelopes always; file formats and delivery points only when nothing else was said
     plain = not out and not piece.part and (_is_format(text) or _is_delivery(text))
     # the paper copy must match what was filed online: 纸质材料与网上填报内容须保持一致
@@ -156,7 +164,7 @@ def _steps_within(view: DocView, piece: Span) -> list[Submission]:
     out: list[Submission] = []
     if channels & {"paper", "seal"} and "other" not in channels and not _ONWARD.search(text):
         m = _DELIVER.search(text)
-        if m and not re.search(r"邮箱|邮件", m.group("to")):
+        if m and not re.search(r"邮箱|邮件", m.group("to") or ""):
             span = piece.sub(m.start(), m.end())
             out.append(Submission("other", span.text, view.cite(span)))
     return out
@@ -168,6 +176,17 @@ _CONSISTENT = re.compile(r"与[^，,。；;]{1,15}?(?:保持|相)?一致")
 _DUTY = re.compile(r"由[^，,。；;]{1,12}?负责")
 # the recommender's own seal on its opinion in the form (推荐单位…出具意见，并加盖公章)
 _RECOMMENDER = re.compile(r"^[^，,。；;]{0,6}(?:推荐|主管|审核|初审)(?:单位|部门)")
+# a paper of the recommending unit (推荐汇总表, 推荐函): its seal is not the applicant's
+_RECOMMENDER_PAPER = re.compile(r"推荐(?:汇总表|函|意见|文件|信|表)")
+# …盖章后报送市政务服务和数据管理局: sent on to a named office
+_SENT_TO_OFFICE = re.compile(r"(?:报送|提交|递交|寄送|送达|报)(?:至|到)?[^，,。；;]{0,20}(?:局|厅|委|办|处|部门|中心)$")
+# the recommender's filing on the platform: its opinion sent through it (通过平台提交推荐意见) or the
+# platform's own operation (在平台完成推荐确认 / 推荐操作) is a sending step; completing the
+# recommendation itself (完成网上推荐, 在系统中完成推荐) is its deadline, not a delivery
+_RECOMMENDS_ONLINE = re.compile(
+    r"(?:通过|在|登录|登陆)[^，,。；;]{0,20}(?:平台|系统)[^，,。；;]{0,6}"
+    r"(?:(?:提交|报送|上传)推荐(?:意见|函|文件|汇总表)|(?:完成|进行)推荐(?:确认|操作|填报|提交))"
+)
 # a contact line: 联系人：…，电话：…，邮箱：… — an address to ask questions, not to send the application
 _CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话|咨询|联系")
 _SENDS = re.compile(r"发送|报送|提交|发至|报至|投递|上传|电子版|申报材料|申报书")
@@ -226,7 +245,7 @@ def _is_delivery(text: str) -> bool:
     if _ONWARD.search(text) or _AFTER_SELECTION.search(text):
         return False
     m = _DELIVER.search(text) or _HAND_TO.search(text)
-    return bool(m and not re.search(r"邮箱|邮件", m.group("to")))
+    return bool(m and not re.search(r"邮箱|邮件", m.group("to") or ""))
 
 
 # the issuer's own next step (省数据局将择优推荐报送国家数据局), not a step of the application

@@ -1105,3 +1105,36 @@ def test_a_deadline_sentence_without_a_subject_takes_the_party_named_earlier_in_
     assert ("2026-05-10", "recommender") in dates and ("2026-05-10", "applicant") not in dates
     # negative: a subjectless date in a paragraph that names no recommender stays the applicant's
     assert ("2026-05-05", "applicant") in dates and ("2026-04-30", "applicant") in dates
+
+
+def test_binding_order_is_a_paper_rule():
+    text = HEAD + "一、申报材料\n\n申报单位按下表提供申报材料，并按表中顺序装订。\n\n二、其他\n\n申报单位按要求填写申报书。\n"
+    subs = [(s.channel, s.citation.quote) for s in _profile(text).submission]
+    assert any(c == "paper" and "按表中顺序装订" in q for c, q in subs)
+    # negative: filling in the form is no paper rule
+    assert not any("填写申报书" in q for _, q in subs)
+
+
+def test_recommenders_sealed_summary_sent_to_an_office_is_a_sending_step():
+    text = HEAD + (
+        "一、推荐\n\n各区数据主管部门对申报材料进行初审。请于2026年5月10日前通过平台提交推荐意见，"
+        "并将《推荐汇总表》（附件3）盖章后报送市数据局。\n\n"
+        "二、纸质材料\n\n申报书封面须加盖申报单位公章。\n"
+    )
+    subs = [(s.channel, s.citation.quote) for s in _profile(text).submission]
+    assert any(c == "other" and "盖章后报送市数据局" in q for c, q in subs)
+    assert any(c == "other" and "通过平台提交推荐意见" in q for c, q in subs)
+    assert not any(c == "seal" and "推荐汇总表" in q for c, q in subs)
+    # negative: the applicant's own seal stays a seal rule
+    assert any(c == "seal" and "申报书封面须加盖申报单位公章" in q for c, q in subs)
+
+
+def test_completing_the_recommendation_is_no_sending_step_but_a_platform_confirmation_is():
+    text = HEAD + (
+        "一、推荐\n\n各市数据局于2026年5月10日前完成网上推荐。\n\n"
+        "各市数据局于2026年5月12日前将推荐文件报送省数据局数据处，同时通过平台完成推荐确认。\n"
+    )
+    subs = [(s.channel, s.citation.quote) for s in _profile(text).submission]
+    assert any(c == "other" and "通过平台完成推荐确认" in q for c, q in subs)
+    # negative: the recommendation itself is a deadline, not a delivery
+    assert not any("完成网上推荐" in q for _, q in subs)
