@@ -319,6 +319,10 @@ _RECOMMENDER_SUBJECT = re.compile(r"^(?:各)?[^，,。；;]{0,10}?(?:推荐|主�
 _RECOMMENDATION_LETTER = re.compile(r"(?:正式)?推荐(?:文件|函|信|意见)")
 
 
+# 须填写《X》 / 应对推荐项目填写《X》（附件3）: a named form the notice demands be filled in
+_FILL_IN = re.compile(r"(?:须|需|应当|应|请)[^，,。；;《]{0,12}?(?:填写|填报|填制)《(?P<x>[^《》]{2,40})》")
+
+
 def _statements(view: DocView) -> list[Material]:
     """Documents a sentence of the notice body asks for: 须提供… / 应附… / 可提供… / 如有…请一并提供 /
     申报材料包括：…; each named document, with the flag of the verb (须 → True, 可 → False,
@@ -352,6 +356,11 @@ def _statements(view: DocView) -> list[Material]:
                     # step, not a document of the application; its summary table is a material
                     named = [n for n in named if not _RECOMMENDATION_LETTER.fullmatch(n.title)]
                 out += named
+        for m in _FILL_IN.finditer(whole.text):
+            # 推荐单位应对推荐项目填写《…推荐汇总表》: a form the notice demands be filled in
+            title = m.group("x").strip()
+            if FORM.search(title.replace(" ", "")):
+                out.append(Material(_clean(title), True, view.cite(whole)))
         m = _INCLUDES.search(sentence.text)
         if m and not re.search(r"(?:内容|部分|章节|方面)$", m.group("x").strip()):
             out += _named(view, sentence.strip_label(), m.group("x"), True)

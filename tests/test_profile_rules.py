@@ -1138,3 +1138,20 @@ def test_completing_the_recommendation_is_no_sending_step_but_a_platform_confirm
     assert any(c == "other" and "通过平台完成推荐确认" in q for c, q in subs)
     # negative: the recommendation itself is a deadline, not a delivery
     assert not any("完成网上推荐" in q for _, q in subs)
+
+
+def test_a_selectable_material_in_a_table_is_optional():
+    assert flag_of("选择提供") is False
+    # negatives: a required and a conditional cell keep their flags
+    assert flag_of("必须提供") is True and flag_of("如有则提供") is None
+
+
+def test_a_form_the_recommender_must_fill_in_is_a_required_material():
+    text = HEAD + (
+        "一、推荐\n\n推荐单位应对推荐项目填写《某市试点项目推荐汇总表》（附件3），随推荐文件一并报送。\n\n"
+        "二、评审\n\n专家依据《某市试点评审办法》开展评审。\n"
+    )
+    mats = {m.title: m.required for m in _profile(text).materials}
+    assert mats.get("某市试点项目推荐汇总表") is True
+    # negative: a rule named in 《》 without a demand to fill it in is no material
+    assert not any("评审办法" in t for t in mats)
