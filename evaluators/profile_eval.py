@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6 or unseen7 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7 or unseen8 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -40,6 +40,8 @@ SPLITS = {
     "unseen6": (ROOT / "evaluators" / "unseen6", ROOT / "evaluators" / "unseen6" / "manifest.yaml", ROOT / "evaluators" / "unseen6" / "gold"),
     # seventh held-out set (provincial plain text with an 答辩 date, DOCX template with grey limit paragraphs, HTML funding guide with a materials table); never tuned on
     "unseen7": (ROOT / "evaluators" / "unseen7", ROOT / "evaluators" / "unseen7" / "manifest.yaml", ROOT / "evaluators" / "unseen7" / "gold"),
+    # eighth held-out set (provincial plain text, DOCX with task and template tables, sector PDF with "— n —" footers; varied dates and non-deadline dates); never tuned on
+    "unseen8": (ROOT / "evaluators" / "unseen8", ROOT / "evaluators" / "unseen8" / "manifest.yaml", ROOT / "evaluators" / "unseen8" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
