@@ -18,7 +18,7 @@ _FROM_NOW = re.compile(r"(?:即日起|自即日起|发布之日起|印发之日�
 _RECOMMENDER = re.compile(
     r"推荐单位|推荐部门|主管部门|(?:经信|数据|资源|工信|发改)[^，,。]{0,6}(?:局|厅|委|部门)|管理部门|地方|各地|各[省市区县]|初审|审核|汇总|推荐报送"
 )
-_DESTINATION = re.compile(r"(?:报送|提交|发送|寄送|邮寄|快递|递交|送达|报|寄|送)(?:至|到)[^，,。；;]*")
+_DESTINATION = re.compile(r"(?:报送|提交|发送|寄送|邮寄|快递|递交|送达|报|寄|送)(?:至|到|给|所在|属地|当地)[^，,。；;]*")
 # dates that limit something else than the application: when the applicant was founded
 # (成立时间在2024年1月1日前), the project's own period or completion (建设期至2027年底,
 # 2027年12月31日前完成建设并通过验收), the issuer's own plan (市数据局将于7月底前组织评审)
@@ -26,6 +26,10 @@ _NOT_A_DEADLINE = re.compile(
     r"成立|设立|注册(?:时间|日期)|登记(?:时间|日期)|建设期|实施期|试点期|培育期|周期|建成|完成建设|验收|投入运营|上线运行"
     r"|(?:将|拟)于[^，,。；;]{0,16}(?:组织|开展|公布|公示|评审|确定|印发|发布)"
 )
+# a date an event is held on (于8月27日在…举办宣讲会 / 定于…召开培训会): a meeting, no limit
+_EVENT = re.compile(r"举办|召开|举行|宣讲|培训会|答辩|路演|座谈")
+# a date a condition already had to be met by (已于2025年12月31日前完成登记)
+_ALREADY = re.compile(r"已(?:经)?(?:于|在)\s*$")
 _SINCE = re.compile(r"^\s*(?:以后|之后|以来|后(?!前))")
 # a date something opens on (申报系统于2026年11月10日开放 / 于3月1日起开始受理): the window's start, no limit
 _OPENS = re.compile(r"^\s*(?:起\s*)?(?:正式)?(?:开放|开通|开启|启动|开始|上线)")
@@ -47,7 +51,11 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
                 continue
             if _SINCE.match(after) or _OPENS.match(after):
                 continue  # 项目于2025年1月1日以后开工建设: the date a condition starts from, no limit
+            if _ALREADY.search(before):
+                continue
             piece = _piece_at(sentence, match.start)
+            if not _AFTER.match(after) and not from_now and _EVENT.search(piece.text):
+                continue
             if _NOT_A_DEADLINE.search(piece.text):
                 continue
             if before.endswith("截至") and _AS_OF.search(sentence.text[match.end:]):

@@ -1155,3 +1155,39 @@ def test_a_form_the_recommender_must_fill_in_is_a_required_material():
     assert mats.get("某市试点项目推荐汇总表") is True
     # negative: a rule named in 《》 without a demand to fill it in is no material
     assert not any("评审办法" in t for t in mats)
+
+
+def test_a_meeting_date_is_no_deadline():
+    text = (
+        "某省数据局关于组织申报试点项目的通知\n\n各市数据局：现组织申报试点项目，有关事项通知如下。\n\n"
+        "一、政策宣讲\n\n省数据局定于2026年3月12日在某市举办申报宣讲培训会。各市数据局于2026年3月15日在某市召开座谈会。\n\n"
+        "二、申报时间\n\n申报单位于2026年4月28日前在平台完成填报。报名参加培训会的单位请于2026年3月10日前报名。\n"
+    )
+    dates = [d.date for d in _profile(text).deadlines]
+    assert "2026-03-12" not in dates and "2026-03-15" not in dates
+    # negative: a limit stays a limit, even one about a meeting (…前报名)
+    assert "2026-04-28" in dates and "2026-03-10" in dates
+
+
+def test_a_date_a_condition_was_already_met_by_is_no_deadline():
+    text = (
+        "某省数据局关于组织申报试点项目的通知\n\n各市数据局：现组织申报试点项目，有关事项通知如下。\n\n"
+        "一、申报条件\n\n申报单位已于2025年12月31日前在平台完成数据资源登记。\n\n"
+        "二、申报时间\n\n申报单位于2026年4月28日前在平台完成填报。\n"
+    )
+    dates = [d.date for d in _profile(text).deadlines]
+    assert "2025-12-31" not in dates
+    # negative: the filing limit stays
+    assert "2026-04-28" in dates
+
+
+def test_papers_sent_to_the_local_bureau_keep_the_applicant_as_party():
+    text = (
+        "某省数据局关于组织申报试点项目的通知\n\n各市数据局：现组织申报试点项目，有关事项通知如下。\n\n"
+        "一、纸质材料\n\n纸质申报材料一式两份，封面加盖申报单位公章，于2026年4月9日前报送所在区数据管理局。\n\n"
+        "二、推荐\n\n各区数据管理局于2026年4月16日前将推荐汇总表报送市数据管理局。\n"
+    )
+    dates = [(d.date, d.who) for d in _profile(text).deadlines]
+    assert ("2026-04-09", "applicant") in dates and ("2026-04-09", "recommender") not in dates
+    # negative: the district bureau's own date binds the recommender
+    assert ("2026-04-16", "recommender") in dates
