@@ -164,6 +164,12 @@ def _body_lists(view: DocView) -> list[Material]:
             own = item.path[-2] if item.heading is not None and len(item.path) >= 2 else item.path[-1]
             if own == h.title and not LABEL.match(item.norm):
                 numbered.update(_item_flags(item.norm))
+            if item.heading is None and not LABEL.match(item.norm) and _LEAD_IN.search(item.norm):
+                # 以下材料可选择提供： between the items: the flag of the items after it
+                if _HEAD_OPTIONAL.search(item.norm):
+                    default = False
+                elif _HEAD_REQUIRED.search(item.norm):
+                    default = True
             if own != h.title or not LABEL.match(item.norm):
                 continue
             if _group_heading(lines, item):

@@ -1191,3 +1191,16 @@ def test_papers_sent_to_the_local_bureau_keep_the_applicant_as_party():
     assert ("2026-04-09", "applicant") in dates and ("2026-04-09", "recommender") not in dates
     # negative: the district bureau's own date binds the recommender
     assert ("2026-04-16", "recommender") in dates
+
+
+def test_an_optional_lead_in_between_listed_materials_flags_the_items_after_it():
+    text = (
+        "某省数据局关于组织申报试点项目的通知\n\n各市数据局：现组织申报试点项目，有关事项通知如下。\n\n"
+        "一、申报材料\n\n申报单位须提交以下材料：\n\n1.试点项目申报书；\n\n2.营业执照副本复印件。\n\n"
+        "以下材料可选择提供：\n\n3.数据知识产权登记证书；\n\n4.已签订的数据流通合作协议。\n"
+    )
+    flags = {m.title: m.required for m in _profile(text).materials}
+    assert any("知识产权" in t and f is False for t, f in flags.items())
+    assert any("合作协议" in t and f is False for t, f in flags.items())
+    # negative: the items before the optional lead-in stay required
+    assert any("营业执照" in t and f is True for t, f in flags.items())
