@@ -267,7 +267,7 @@ def _labelled_inline_outline(view: DocView, sentence: Span, lead_end: int) -> li
             continue
         end = rest.find("。")
         body = rest[: end if end >= 0 else len(rest)]
-        marks = []
+        marks: list[re.Match[str]] = []
         for m in pattern.finditer(body):
             if parse_number(m.group("n")) == len(marks) + 1:
                 marks.append(m)

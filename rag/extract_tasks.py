@@ -242,9 +242,7 @@ def _label_flags(body: list[Line], items: list[_Item], intro: str) -> dict[int, 
             current = _flag(stated.group(0))
         elif any(re.search(_CHOOSE, c) or re.search(OPTIONAL, c) for c in said):
             current = False
-        elif any(re.search(rf"全部|所有|均须|{MANDATORY}", c) for c in said):
-            current = True
-        elif _BASE_WORD.search(word):
+        elif any(re.search(rf"全部|所有|均须|{MANDATORY}", c) for c in said) or _BASE_WORD.search(word):
             current = True
         elif _EXTRA_WORD.search(word):
             current = False
