@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7 or unseen8 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8 or unseen9 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -42,6 +42,8 @@ SPLITS = {
     "unseen7": (ROOT / "evaluators" / "unseen7", ROOT / "evaluators" / "unseen7" / "manifest.yaml", ROOT / "evaluators" / "unseen7" / "gold"),
     # eighth held-out set (provincial plain text, DOCX with task and template tables, sector PDF with "— n —" footers; varied dates and non-deadline dates); never tuned on
     "unseen8": (ROOT / "evaluators" / "unseen8", ROOT / "evaluators" / "unseen8" / "manifest.yaml", ROOT / "evaluators" / "unseen8" / "gold"),
+    # ninth held-out set (heading-styled DOCX with template and summary tables, HTML municipal notice with e-mail, plain-text 第X条 funding guide with EMS; varied dates); never tuned on
+    "unseen9": (ROOT / "evaluators" / "unseen9", ROOT / "evaluators" / "unseen9" / "manifest.yaml", ROOT / "evaluators" / "unseen9" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
