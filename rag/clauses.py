@@ -25,6 +25,8 @@ ITEM_START = re.compile(r"^(?:\d{1,2}\s*[.、．]|\(\d{1,2}\)|\([一二三四五
 LABEL = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*|\(\d{1,2}\)\s*|\([一二三四五六七八九十]+\)\s*|[一二三四五六七八九十]+\s*、\s*|[①-⑩]\s*|[●■◆▪]\s*)")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _PIECE_END = re.compile(r"[，,；;。]")
+# an article number before a clause (第九条 / 第七条之一): numbering, not words of the clause
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条(?:之[一二三四五六七八九十])?\s*")
 _CONDITION = re.compile(r"^(?:如有|如果|如需|若|凡|对于|对)")
 WRAP_MIN = 18  # lines shorter than this are table cells or labels, not wrapped prose
 
@@ -102,7 +104,7 @@ class Span:
         # a conditional lead-in belongs to the clause it conditions: 如有联合申报主体，则须…
         merged: list[Span] = []
         for piece in out:
-            lead = merged[-1].text if merged else ""
+            lead = _ARTICLE.sub("", merged[-1].text) if merged else ""
             # 联合申报的，牵头单位须… : a short "…的" clause names whom the next clause binds
             conditional = _CONDITION.match(lead) and len(lead) <= 16 or lead.endswith("的") and len(lead) <= 8
             if merged and conditional:

@@ -28,6 +28,8 @@ _NOT_CONDITION = re.compile(
     r"|(?:编制|编写|填报)[^，,。]{0,6}(?:申报书|申报材料|材料)|(?:申报书|申报材料)[^，,。]{0,6}(?:编制|编写|填报)"
     # what the bureau will do: 将通过“信用中国”网站核查 / 将对申报主体开展形式审查
     r"|将(?:通过|对|组织|根据|会同|按照|依据)|(?:核查|审查|查询)[^，,。]{0,10}(?:信用|资格)"
+    # what the money may pay for (不得用于人员工资 / 主要用于软硬件购置): a rule on spending
+    r"|(?:不得|不能|主要|只能|仅|可|应|须)用于|专款专用"
 )
 # sentences about the application documents or the project period, not the applicant
 _NOT_ABOUT_APPLICANT = re.compile(
@@ -39,7 +41,7 @@ _OFFENCE = re.compile(r"弄虚作假|虚假材料|提供虚假|一经查实|一�
 _SANCTION = re.compile(r"取消[^，,。；;]{0,10}资格|追回|追究[^，,。；;]{0,6}责任|(?:纳入|记入|计入)[^，,。；;]{0,8}(?:信用|失信|诚信)")
 # what the notice or its funds will do: benefits and the bureau's own steps, not conditions
 _BENEFIT = re.compile(r"补助|资助|奖补|奖励|补贴|给予|予以|优先(?:支持|推荐|考虑)|(?:将|拟)(?:优先|择优|组织|对|根据|按|在|予以|给予|推荐)")
-_CONTINUATION = re.compile(r"^(?:以及|及|或|或者|包括|如|含|即|由|享有|等|特别是|尤其)")
+_CONTINUATION = re.compile(r"^(?:以及|及|或|或者|包括|如|含|即|由|享有|等|特别是|尤其|且|并且|同时)")
 _PLACE = (
     re.compile(r"注册(?:地)?在(?P<p>[^，,。、的]{2,12}?)(?:区域|境|范围|行政区域)?内"),
     re.compile(r"在(?P<p>[^，,。、]{2,12}?)(?:区域|境|范围|行政区域)?内(?:依法)?(?:登记)?注册"),
@@ -56,7 +58,7 @@ _DIRECTION = re.compile(r"(?P<d>[\u4e00-\u9fa5]{2,6}?)可信数据空间(?:试�
 _MODAL = re.compile(r"须|应(?!用|急|对)|需(?!求)|必须|宜|具有|具备|健全|良好|面向|不得|仅限|原则上")
 # a plain-words condition says what the applicant must be, have or have done
 _CONDITION_WORDS = re.compile(
-    r"须|应(?!用|急|对)|需(?!求)|必须|宜|具有|具备|拥有|健全|良好|完善|满\S{0,3}年|不低于|不少于|不高于|以上|已|自愿|配合|符合|达到|无|未|不得|承诺|能够|选择|限|面向|重点|仅限|原则上"
+    r"(?:成立|注册|登记)(?:时间|日期)?(?:在|于|早于|不晚于)|须|应(?!用|急|对)|需(?!求)|必须|宜|具有|具备|拥有|健全|良好|完善|满\S{0,3}年|不低于|不少于|不高于|以上|已|自愿|配合|符合|达到|无|未|不得|承诺|能够|选择|限|面向|重点|仅限|原则上"
 )
 # a heading over a list of documents to hand in
 _MATERIAL_LIST = re.compile(r"材料|资料|附件清单|文件清单")
@@ -67,7 +69,8 @@ _NOTICE_VOICE = re.compile(r"^为(?:了|确保|保证|保障|推动|促进|进�
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", re.compile(r"信用(?:记录|状况|良好|评价)|失信|信用中国|严重违法失信|经营异常|异常名录|黑名单")),
     ("exclusion", re.compile(
-        r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于"
+        r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|不得(?:以[^，,。]{0,12})?(?:重复|多头|交叉)申报"
+        r"|不(?:作为|属于|列为|纳入)[^，,。]{0,6}(?:申报主体|申报单位|申报对象|支持对象|支持范围|申报范围)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于"
         r"|已获得?[^。；;]{2,40}?(?:不得|不再|不予)"
         r"|不涉及[^，,。]{0,6}(?:违法|违规)|无(?:重大|严重)[^，,。]{0,20}(?:事故|事件|记录|行为)"
     )),
@@ -92,8 +95,8 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
     """Eligibility conditions of one document, in order, duplicates removed."""
     found: list[tuple[list[str], Span, str]] = []  # (kinds, span, sentence text)
     for sentence in view.sentences:
-        if _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text):
-            continue
+        if _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text) or sentence.text.count("|") >= 2:
+            continue  # (a table row: 序号 | 项目名称 | 牵头单位 | … names columns, no rule)
         if sentence.path and _MATERIAL_LIST.search(sentence.path[-1]) and not ELIGIBILITY_SECTION.search(sentence.path[-1]):
             continue  # an item of a list of documents (联合申报协议（联合申报的须提供）)
         heading_only = view.is_heading_text(sentence)  # a short clause may look like a heading
@@ -108,7 +111,8 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
         for piece in _subjects_joined(view, sentence.strip_label().pieces()):
             # 对弄虚作假的，一经查实，取消申报资格，三年内不得申报: from the offence on, consequences
             sanctioned = sanctioned or bool(_OFFENCE.search(piece.text))
-            if sanctioned or _SANCTION.search(piece.text) or _NOT_CONDITION.search(piece.text):
+            writing = bool(sentence.part and _WRITING.search(piece.text))
+            if sanctioned or writing or _SANCTION.search(piece.text) or _NOT_CONDITION.search(piece.text):
                 current = None
                 continue
             kinds = classify(piece.text)
@@ -126,6 +130,9 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
                     current = None
                     continue
                 kinds = ["other"]
+            if current and current[0] == ["one_project"] and _REAPPLY.search(piece.text):
+                current[1].append(piece)  # 限报1个项目，不得以不同名义重复申报 — one rule
+                continue
             if current and current[0] == kinds and kinds[0] in ("exclusion", "other"):
                 current[1].append(piece)  # 未出现…，未发生… is one commitment
                 continue
@@ -155,6 +162,9 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
     return dedupe_eligibility(items)
 
 
+# a form's guidance on what to write (联合申报的，应明确各单位承担的建设内容): drafting, not a condition
+_WRITING = re.compile(r"说明|阐述|描述|介绍|明确|列明|填写|分别")
+_REAPPLY = re.compile(r"不得(?:以[^，,。]{0,12})?(?:重复|多头|交叉)申报")
 # 已获得…支持的项目，不得重复申报: a "…的项目" piece is the subject of the rule that follows it
 _SUBJECT = re.compile(r"的(?:项目|单位|企业|主体|申报主体|申报单位|机构)$")
 _RULE_START = re.compile(r"^(?:均|一律|原则上)?(?:不得|不予|不再|不能|不可|须|应|需|必须|可|只能|限)")

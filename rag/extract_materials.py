@@ -54,7 +54,9 @@ def _attachment_forms(view: DocView) -> list[Material]:
         # 附件：1.XX申报书；2.XX承诺书 on one line: each attachment in turn
         span = _span(line)
         offset = len(line.norm) - len(text)
-        for m in re.finditer(r"[^；;]+", text):
+        # …申报书　2.数据安全承诺书 (the space is gone once normalised): attachments also part
+        # where the next number starts
+        for m in re.finditer(r"[^；;]+?(?=[；;]|(?<=[^\d\s])\s*\d{1,2}\s*[.．、](?!\d)|$)", text):
             piece = span.sub(offset + m.start(), offset + m.end()).strip_label().strip_punct()
             title = re.sub(r"[(（](?:格式|模板|样式|范本|式样)[)）]$", "", piece.text).strip()
             if FORM.search(title.replace(" ", "")):
@@ -81,8 +83,8 @@ _ENDS_NAME = re.compile(rf"(?:{_DOC_ENDINGS}|材料|资料|方案|制度|目录|
 _ITEM_REQUIRED = re.compile(r"[(（]\s*(?:必须提供|须提供|必备|必报|必交|必须|必选|必填)\s*[)）]")
 # the note after a listed document: 如有请提供 / 可提供 / 联合申报的须提供
 _NOTE_CONDITION = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需)?提供")
-_NOTE_OPTIONAL = re.compile(r"可提供|可选|选报|选填|选交|自愿提供|非必须")
-_ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:选报|选填|可选|可提供|选交|自愿提供|自愿提交|非必须|非必需)\s*[)）]")
+_NOTE_OPTIONAL = re.compile(r"可提供|可选|可报|选报|选填|选交|自愿提供|非必须")
+_ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:可选报|可报|选报|选填|可选|可提供|选交|自愿提供|自愿提交|非必须|非必需)\s*[)）]")
 _GENERIC = re.compile(r"(?:提交|申报|报送|纸质|电子|相关|其他|其它|证明|附件)?(?:材料|资料|文件)(?:清单|要求)?")
 _LEAD_IN = re.compile(r"(?:材料|资料|文件)[^。；;]{0,12}[:：]$")
 _MAT_FLAG_COLUMN = re.compile(r"是否必|必备|必选|必须|须提供|可提供|提供要求|要求|类别|性质|属性")
@@ -200,7 +202,8 @@ def _group_heading(lines: list[Line], item: Line) -> bool:
     if h is None or item.body_from < len(item.norm) or not _LIST_HEAD.search(LABEL.sub("", h.title)):
         return False
     index = next(i for i, ln in enumerate(lines) if ln is item)
-    return bool(lines_under(lines, index))
+    # its own items are listed under it; a last listed document followed by prose is no group
+    return any(LABEL.match(ln.norm) for ln in lines_under(lines, index))
 
 
 # 应当提交的材料：1.申报书；2.营业执照复印件 / 自愿提交的材料：数据产品登记证书、专利等佐证材料

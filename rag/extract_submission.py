@@ -17,14 +17,16 @@ _COPIES = re.compile(rf"一式\s*(?:{NUMBER})\s*份|纸质(?:版|材料|文件|�
 # how the paper copy is printed and bound: A4纸双面打印、胶装成册
 _PRINT = re.compile(r"[双单]面打印|胶装|装订成册|装订成本|A4(?:纸|幅面|规格)|按[^，,。；;]{0,10}顺序装订")
 # a seal the notice demands (须加盖公章, 须…签章), not a signature line of a form
-_SEAL_RULE = re.compile(r"(?:须|需|应|必须|要求)[^，,。]{0,20}(?:加盖|盖章|签章|公章)")
+_SEAL_RULE = re.compile(r"(?:须|需|应|必须|要求)[^，,。]{0,20}(?:加盖|盖章|签章|公章|签字|签名)")
 # a seal stated as an action even without a modal: 逐页加盖单位公章, 在封面和骑缝处加盖公章, 加盖骑缝章
 _SEAL_ACT = re.compile(r"逐页加盖|骑缝|加盖[^，,。]{0,10}?(?:公章|印章|章)|(?:盖章|签章)(?:确认|后报送|后提交)")
 _SEAL_LINE = re.compile(r"^(?P<who>[^，,。:：()（）]{2,12}?)\s*[(（](?:盖章|签章|公章|加盖公章)[)）]")
 _NAMING = re.compile(r"(?:主题|标题|文件名|命名|名称)[^，,。]{0,6}[“\"「『].+?[”\"」』]|[“\"「『].+?[”\"」』][^，,。]{0,8}(?:命名|格式)")
 _ENVELOPE = re.compile(r"信封|封面[^，,。]{0,4}注明")
-_FORMAT = re.compile(r"扫描(?:版|件)|可编辑版|word|PDF|pdf|电子版[^，,。]{0,4}(?:一份|1份)")
-_DELIVER = re.compile(r"(?:(?:发送|报送|提交|送达|递交|寄送)(?:至|到|(?=所在))|(?<![申填上汇呈])报(?=所在))(?P<to>[^，,。]{2,30})")
+_FORMAT = re.compile(r"扫描(?:版|件|后?上传)|可编辑版|word|PDF|pdf|电子版[^，,。]{0,4}(?:一份|1份)")
+_DELIVER = re.compile(
+    r"(?:(?:发送|报送|提交|送达|递交|寄送)(?:至|到|(?=所在))|(?<![申填上汇呈])报(?=所在)|(?<=直接)(?:报送|提交|递交|报))(?P<to>[^，,。]{2,30})"
+)
 # 将申报材料报所在地市州数据局 / 将推荐函和申报材料统一报送至省数据局: where the papers go
 _HAND_TO = re.compile(r"将[^，,。]{2,30}?(?:报|报送|提交|递交|送)(?:至|到)?(?P<to>所在[^，,。]{2,20}|[^，,。]{2,20}?(?:局|厅|委|办|处|部门|中心))")
 # an online channel named as a system or platform, stated together with its deadline
@@ -33,6 +35,8 @@ _ALONGSIDE = re.compile(r"与(?:网上|在线)(?:申报|填报)同步|(?:网上|
 _VIA_SYSTEM = re.compile(r"(?:通过|登录|登陆)[^，,。]{2,30}(?:系统|平台|网站|网)")
 # 纸质材料与平台填报内容不一致的，以平台填报内容为准: which copy prevails on a discrepancy
 _PREVAILS = re.compile(r"(?:不一致|不相符|不符|有出入)的?[^。；;]{0,6}以[^，,。；;]{1,20}为准")
+# a system announced as opening (申报系统于11月25日起开放): the next sentence may say how to file
+_OPENING = re.compile(r"开放|开通|上线|启用")
 # a heading-like clause that still states a rule: （二）申报书须逐页加盖单位公章。
 _RULE_IN_HEADING = re.compile(r"须|应|需|必须|一式|加盖|打印|装订")
 
@@ -51,7 +55,17 @@ def extract_submission(view: DocView, signature_lines: bool = True) -> list[Subm
     """Submission channels and formalities stated in one document."""
     items: list[Submission] = []
     seal_rules = 0 if signature_lines else 1
+    announced: tuple[int, Span] | None = None  # (item index, sentence) of a system's opening
     for sentence in view.sentences:
+        if announced and announced[1].para == sentence.para and _ONLINE.search(sentence.text):
+            # 系统（https://…）于11月25日起开放。请于12月18日前登录系统完成网上填报: the address and
+            # how to file through it are one channel, cited together
+            at, opening = announced
+            items[at] = Submission("online", items[at].detail, view.cite(view.between(opening.strip_label(), sentence)))
+            online_said = True
+        else:
+            online_said = False
+        announced = None
         if view.is_heading_text(sentence) and not _RULE_IN_HEADING.search(sentence.text):
             continue
         if _PREVAILS.search(sentence.text):
@@ -61,7 +75,7 @@ def extract_submission(view: DocView, signature_lines: bool = True) -> list[Subm
             # what the sentence says before this piece (联系人：王工，电话：…，邮箱：…)
             lead = sentence.text[: sentence.origin.index(piece.origin[0])] if piece.origin else ""
             heading = sentence.path[-1] if sentence.path else ""
-            for channel, detail in _classify(piece, heading + "。" + lead, url_said):
+            for channel, detail in _classify(piece, heading + "。" + lead, url_said or online_said):
                 if channel == "seal" and sentence.part and _RECOMMENDER.match(sentence.strip_label().text):
                     continue  # the recommender's seal on its opinion in the form, not the applicant's
                 url_said = url_said or channel == "online" and bool(URL.search(detail))
@@ -71,6 +85,8 @@ def extract_submission(view: DocView, signature_lines: bool = True) -> list[Subm
                 if channel == "seal" and len(where.text) > 40:
                     where = _seal_clause(view, sentence.strip_label(), piece)
                 seal_rules += channel == "seal"
+                if channel == "online" and URL.search(detail) and _OPENING.search(sentence.text):
+                    announced = (len(items), sentence)
                 items.append(Submission(channel, detail if channel != "seal" else where.text.rstrip("。"), view.cite(where)))
             items += _steps_within(view, piece)
     if not seal_rules:
@@ -180,15 +196,16 @@ _RECOMMENDER = re.compile(r"^[^，,。；;]{0,6}(?:推荐|主管|审核|初审)(
 _RECOMMENDER_PAPER = re.compile(r"推荐(?:汇总表|函|意见|文件|信|表)")
 # …盖章后报送市政务服务和数据管理局: sent on to a named office
 _SENT_TO_OFFICE = re.compile(r"(?:报送|提交|递交|寄送|送达|报)(?:至|到)?[^，,。；;]{0,20}(?:局|厅|委|办|处|部门|中心)$")
-# the recommender's filing on the platform: its opinion sent through it (通过平台提交推荐意见) or the
-# platform's own operation (在平台完成推荐确认 / 推荐操作) is a sending step; completing the
-# recommendation itself (完成网上推荐, 在系统中完成推荐) is its deadline, not a delivery
+# the recommender's filing on the platform is its sending step: its opinion sent through it
+# (通过平台提交推荐意见), the platform's operation (在平台完成推荐确认) or the online recommendation
+# itself (完成网上推荐, 在系统中完成在线推荐)
 _RECOMMENDS_ONLINE = re.compile(
     r"(?:通过|在|登录|登陆)[^，,。；;]{0,20}(?:平台|系统)[^，,。；;]{0,6}"
-    r"(?:(?:提交|报送|上传)推荐(?:意见|函|文件|汇总表)|(?:完成|进行)推荐(?:确认|操作|填报|提交))"
+    r"(?:(?:提交|报送|上传)推荐(?:意见|函|文件|汇总表)|(?:完成|进行)(?:在线|网上)?(?:审核)?推荐)"
+    r"|完成(?:网上|在线)(?:审核)?推荐|完成网上审核"
 )
 # a contact line: 联系人：…，电话：…，邮箱：… — an address to ask questions, not to send the application
-_CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话|咨询|联系")
+_CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话|咨询|联系|电话|热线|技术支持|技术服务")
 _SENDS = re.compile(r"发送|报送|提交|发至|报至|投递|上传|电子版|申报材料|申报书")
 # a mailbox named for the application: 申报邮箱 / 指定邮箱 / 接收邮箱
 _SUBMIT_BOX = re.compile(r"(?:申报|报送|接收|投递|指定|收件)邮箱")
@@ -237,7 +254,7 @@ def _is_seal_rule(text: str) -> bool:
 def _is_format(text: str) -> bool:
     """盖章扫描版和word可编辑版: the form the files must take."""
     # a format with an action or an edition (上传…扫描件 / 盖章扫描版); a bare 营业执照扫描件 is a document
-    return bool(_FORMAT.search(text) and re.search(r"材料|版|件|格式", text) and re.search(r"版|格式|形式|上传|发送|报送|提交|提供|刻录|以|采用", text))
+    return bool(_FORMAT.search(text) and re.search(r"材料|版|件|格式|扫描后?上传", text) and re.search(r"版|格式|形式|上传|发送|报送|提交|提供|刻录|以|采用", text))
 
 
 def _is_delivery(text: str) -> bool:

@@ -1129,15 +1129,17 @@ def test_recommenders_sealed_summary_sent_to_an_office_is_a_sending_step():
     assert any(c == "seal" and "申报书封面须加盖申报单位公章" in q for c, q in subs)
 
 
-def test_completing_the_recommendation_is_no_sending_step_but_a_platform_confirmation_is():
+def test_an_online_recommendation_is_a_sending_step_but_an_offline_review_is_not():
     text = HEAD + (
         "一、推荐\n\n各市数据局于2026年5月10日前完成网上推荐。\n\n"
-        "各市数据局于2026年5月12日前将推荐文件报送省数据局数据处，同时通过平台完成推荐确认。\n"
+        "各市数据局于2026年5月12日前将推荐文件报送省数据局数据处，同时通过平台完成推荐确认。\n\n"
+        "各区数据局于2026年5月8日前完成初审并出具推荐意见。\n"
     )
     subs = [(s.channel, s.citation.quote) for s in _profile(text).submission]
     assert any(c == "other" and "通过平台完成推荐确认" in q for c, q in subs)
-    # negative: the recommendation itself is a deadline, not a delivery
-    assert not any("完成网上推荐" in q for _, q in subs)
+    assert any(c == "other" and "完成网上推荐" in q for c, q in subs)
+    # negative: reviewing and writing an opinion sends nothing
+    assert not any("出具推荐意见" in q for _, q in subs)
 
 
 def test_a_selectable_material_in_a_table_is_optional():

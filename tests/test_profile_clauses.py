@@ -1,0 +1,114 @@
+"""Profile rules for clause shapes of funding guides and notices: numbered articles (第九条),
+project periods, re-application bans, spending rules, a system announced before the filing
+step, contact lines, signatures, direct routing and the last item of a material list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rag.profile import extract_profile
+from rag.records import DocumentMeta, Profile, SourceText
+
+HEAD = (
+    "某省科技厅关于发布数据专项申报指南的通知\n\n"
+    "各有关单位：为支持数据流通利用关键技术攻关，现发布本年度数据专项申报指南，请按照指南要求认真组织申报。\n\n"
+)
+
+
+def _profile(text: str) -> Profile:
+    meta = DocumentMeta("g-2026", "指南", "g", "某省", issued_on="2026-11-10")
+    return extract_profile("g", "某省", [(meta, SourceText(text))], dt.date(2026, 11, 22))
+
+
+def test_a_project_period_is_no_deadline_but_an_application_period_is():
+    text = HEAD + (
+        "第一章 总则\n\n第二条 项目执行期为2027年4月1日至2029年3月31日，运营期为2029年4月1日至2030年3月31日。\n\n"
+        "第二章 申报\n\n第五条 申报期限为2026年11月20日至2027年1月15日。\n"
+    )
+    dates = {d.date for d in _profile(text).deadlines}
+    assert "2027-01-15" in dates
+    # negative: the end of the project's own periods closes no step of the application
+    assert "2029-03-31" not in dates and "2030-03-31" not in dates
+
+
+def test_an_articles_conditional_clause_stays_with_its_rule():
+    text = HEAD + "第三章 申报条件\n\n第九条 牵头单位为企业的，上年度研发投入占营业收入比例不低于3%。\n"
+    quotes = [e.citation.quote for e in _profile(text).eligibility]
+    assert any("牵头单位为企业的" in q and "不低于3%" in q for q in quotes)
+    # negative: the lead-in alone is no condition
+    assert not any(q.rstrip("，") .endswith("为企业的") for q in quotes)
+
+
+def test_a_founding_date_and_a_reapplication_ban_are_conditions():
+    text = HEAD + (
+        "第三章 申报条件\n\n第八条 申报单位应为在某省境内注册的企业，具有独立法人资格，且注册时间在2024年12月31日前。\n\n"
+        "第二章 任务\n\n第七条 申报内容不得以同一研究内容多头申报、重复申报。党政机关不作为申报主体，但可作为数据提供方参与。\n"
+    )
+    profile = _profile(text)
+    quotes = [e.citation.quote for e in profile.eligibility]
+    assert any("注册时间在2024年12月31日前" in q for q in quotes)
+    kinds = {e.kind for e in profile.eligibility if "多头申报" in e.citation.quote or "不作为申报主体" in e.citation.quote}
+    assert kinds == {"exclusion"}
+    # negative: the founding date limits the applicant, not the application's steps
+    assert "2024-12-31" not in {d.date for d in profile.deadlines}
+
+
+def test_spending_rules_and_form_guidance_are_no_conditions():
+    text = HEAD + (
+        "三、申报条件\n\n（一）申报单位须在某省注册。\n"
+        "补助资金主要用于软硬件购置，不得用于人员工资、办公场所租赁和偿还债务。\n\n"
+        "附件1\n\n某省数据专项申报书\n\n填写说明：涉及联合申报的，应明确牵头单位和联合单位各自承担的建设内容。\n\n"
+        "序号 | 项目名称 | 牵头单位 | 联合申报单位 | 总投资（万元）\n"
+    )
+    quotes = [e.citation.quote for e in _profile(text).eligibility]
+    assert any("须在某省注册" in q for q in quotes)
+    assert not any("人员工资" in q or "各自承担" in q or "项目名称" in q for q in quotes)
+
+
+def test_a_system_announced_before_the_filing_step_is_one_online_channel():
+    text = HEAD + (
+        "五、申报程序\n\n某省项目申报系统（https://sb.example.gov.cn）于2026年11月25日起开放。"
+        "请各申报单位于2026年12月18日17:00前登录系统完成网上填报，并上传加盖单位公章的申报材料扫描件。\n"
+    )
+    online = [s for s in _profile(text).submission if s.channel == "online"]
+    assert len(online) == 1
+    assert online[0].detail == "https://sb.example.gov.cn"
+    assert "开放" in online[0].citation.quote and "完成网上填报" in online[0].citation.quote
+
+
+def test_a_support_mailbox_beside_a_phone_is_no_channel_and_a_signature_is_a_seal():
+    text = HEAD + (
+        "五、申报程序\n\n申报单位在系统中上传申报书扫描件，项目负责人须在申报书承诺页签字。\n\n"
+        "六、联系方式\n\n业务咨询：高新处，电话0791-86241234；系统技术支持：0791-86245678，邮箱help@example.gov.cn。\n"
+    )
+    subs = _profile(text).submission
+    assert any(s.channel == "seal" and "承诺页签字" in s.citation.quote for s in subs)
+    assert not any(s.channel == "email" for s in subs)
+
+
+def test_direct_routing_and_a_recommenders_scanned_upload_are_sending_steps():
+    text = HEAD + (
+        "五、申报程序\n\n纸质申报书一式三份，加盖单位公章，于12月25日前报送所在市数据局；"
+        "省属企业直接报送省数据局数据资源处。\n\n"
+        "各市数据局于2027年1月8日前在申报系统完成在线推荐，并将推荐函及推荐项目汇总表盖章扫描上传。\n"
+    )
+    others = [s.citation.quote for s in _profile(text).submission if s.channel == "other"]
+    assert any("省属企业直接报送省数据局数据资源处" in q for q in others)
+    assert any("完成在线推荐" in q for q in others)
+    assert any("盖章扫描上传" in q for q in others)
+
+
+def test_material_flags_from_notes_and_the_last_item_before_prose():
+    text = HEAD + (
+        "四、申报材料\n\n1.项目申报书（必须提交）；\n2.营业执照复印件；\n"
+        "3.前期研究成果证明材料（可选报）；\n4.获奖证书、标准制定证明等材料（自愿提供）。\n"
+        "各市数据局报送推荐项目汇总表（附件3）。\n\n"
+        "附件：1.某省数据专项申报书　2.信用承诺书　3.推荐项目汇总表\n"
+    )
+    materials = {m.title: m.required for m in _profile(text).materials}
+    assert materials.get("前期研究成果证明材料") is False
+    assert materials.get("获奖证书、标准制定证明等材料") is False
+    assert materials.get("营业执照复印件") is True
+    # attachments separated by spaces are three forms, not one
+    assert materials.get("信用承诺书") is True and materials.get("推荐项目汇总表") is True
+    assert not any("2." in title for title in materials)
