@@ -165,8 +165,9 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
 # a form's guidance on what to write (联合申报的，应明确各单位承担的建设内容): drafting, not a condition
 _WRITING = re.compile(r"说明|阐述|描述|介绍|明确|列明|填写|分别")
 _REAPPLY = re.compile(r"不得(?:以[^，,。]{0,12})?(?:重复|多头|交叉)申报")
-# 已获得…支持的项目，不得重复申报: a "…的项目" piece is the subject of the rule that follows it
-_SUBJECT = re.compile(r"的(?:项目|单位|企业|主体|申报主体|申报单位|机构)$")
+# 已获得…支持的项目，不得重复申报 / 同一项目已获…支持的，不得重复申报: a "…的(项目)" piece is the
+# subject of the rule that follows it
+_SUBJECT = re.compile(r"的(?:项目|单位|企业|主体|申报主体|申报单位|机构)?$")
 _RULE_START = re.compile(r"^(?:均|一律|原则上)?(?:不得|不予|不再|不能|不可|须|应|需|必须|可|只能|限)")
 
 
