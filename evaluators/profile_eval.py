@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8 or unseen9 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8, unseen9 or unseen10 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -44,6 +44,8 @@ SPLITS = {
     "unseen8": (ROOT / "evaluators" / "unseen8", ROOT / "evaluators" / "unseen8" / "manifest.yaml", ROOT / "evaluators" / "unseen8" / "gold"),
     # ninth held-out set (heading-styled DOCX with template and summary tables, HTML municipal notice with e-mail, plain-text 第X条 funding guide with EMS; varied dates); never tuned on
     "unseen9": (ROOT / "evaluators" / "unseen9", ROOT / "evaluators" / "unseen9" / "manifest.yaml", ROOT / "evaluators" / "unseen9" / "gold"),
+    # tenth held-out set (provincial PDF with "— n —" footers and 【必建】 flags, traditional-script Markdown municipal notice, sector DOCX with task and material tables); never tuned on
+    "unseen10": (ROOT / "evaluators" / "unseen10", ROOT / "evaluators" / "unseen10" / "manifest.yaml", ROOT / "evaluators" / "unseen10" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
