@@ -19,13 +19,18 @@ _PRINT = re.compile(r"[双单]面打印|胶装|装订成册|装订成本|A4(?:�
 # a seal the notice demands (须加盖公章, 须…签章), not a signature line of a form
 _SEAL_RULE = re.compile(r"(?:须|需|应|必须|要求)[^，,。]{0,20}(?:加盖|盖章|签章|公章|签字|签名)")
 # a seal stated as an action even without a modal: 逐页加盖单位公章, 在封面和骑缝处加盖公章, 加盖骑缝章
-_SEAL_ACT = re.compile(r"逐页加盖|骑缝|加盖[^，,。]{0,10}?(?:公章|印章|章)|(?:盖章|签章)(?:确认|后报送|后提交)")
+_SEAL_ACT = re.compile(
+    r"逐页加盖|骑缝|加盖[^，,。]{0,10}?(?:公章|印章|章)|(?:盖章|签章)(?:确认|后报送|后提交)|(?:法定代表人|负责人)[^，,。：:|]{1,12}签(?:字|名)(?!的)"
+)
 _SEAL_LINE = re.compile(r"^(?P<who>[^，,。:：()（）]{2,12}?)\s*[(（](?:盖章|签章|公章|加盖公章)[)）]")
 _NAMING = re.compile(r"(?:主题|标题|文件名|命名|名称)[^，,。]{0,6}[“\"「『].+?[”\"」』]|[“\"「『].+?[”\"」』][^，,。]{0,8}(?:命名|格式)")
 _ENVELOPE = re.compile(r"信封|封面[^，,。]{0,4}注明")
 _FORMAT = re.compile(r"扫描(?:版|件|后?上传)|可编辑版|word|PDF|pdf|电子版[^，,。]{0,4}(?:一份|1份)")
 _DELIVER = re.compile(
-    r"(?:(?:发送|报送|提交|送达|递交|寄送)(?:至|到|(?=所在))|(?<![申填上汇呈])报(?=所在)|(?<=直接)(?:报送|提交|递交|报))(?P<to>[^，,。]{2,30})"
+    r"(?:(?:发送|报送|提交|送达|递交|寄送)(?:至|到|(?=所在))|(?<![申填上汇呈])报(?=所在)"
+    r"|(?:(?<=直接)|(?<=统一)|(?<=汇总后))(?:报送|提交|递交|报)"
+    # 连同申报材料一并报送市数据资源局 (an office), not 一并报送推荐函 (what is sent)
+    r"|(?<=一并)(?:报送|提交|递交|报)(?=[^，,。；;]{0,20}(?:局|厅|委|办|处|部门|中心)(?:[，,。；;]|$)))(?P<to>[^，,。]{2,30})"
 )
 # 将申报材料报所在地市州数据局 / 将推荐函和申报材料统一报送至省数据局: where the papers go
 _HAND_TO = re.compile(r"将[^，,。]{2,30}?(?:报|报送|提交|递交|送)(?:至|到)?(?P<to>所在[^，,。]{2,20}|[^，,。]{2,20}?(?:局|厅|委|办|处|部门|中心))")
@@ -153,8 +158,8 @@ def _classify(piece: Span, lead: str = "", url_said: bool = False) -> list[tuple
     if _is_seal_rule(text):
         if not _RECOMMENDER_PAPER.search(text):
             out.append(("seal", text))
-        elif _SENT_TO_OFFICE.search(text):
-            out.append(("other", text))  # 将推荐汇总表盖章后报送市数据局: the recommender's sending step
+        elif _SENT_TO_OFFICE.search(text) or EMAIL.search(text) or re.search(r"(?:发送|发|报送)至?[^，,。；;]{0,4}邮箱", text):
+            out.append(("other", text))  # 将推荐汇总表盖章后报送市数据局 / 发送至邮箱: the recommender's sending step
         else:
             out.append(("seal", text))
     # the recommender's own step on the platform: 完成网上推荐 / 通过平台提交推荐意见 / 通过平台完成推荐确认
@@ -243,8 +248,8 @@ def _reference_only(text: str) -> bool:
 
 def _is_seal_rule(text: str) -> bool:
     """A seal the notice demands, with or without 须; not a form's (加盖单位公章) placeholder."""
-    if re.search(r"扫描", text):
-        return False
+    if re.search(r"扫描|上传", text):
+        return False  # 上传加盖公章的申报书PDF版: a sealed file uploaded is a step of the upload
     if _SEAL_RULE.search(text):
         return True
     bare = re.sub(r"[(（][^()（）]*[)）]", "", text)

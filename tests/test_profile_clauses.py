@@ -112,3 +112,26 @@ def test_material_flags_from_notes_and_the_last_item_before_prose():
     # attachments separated by spaces are three forms, not one
     assert materials.get("信用承诺书") is True and materials.get("推荐项目汇总表") is True
     assert not any("2." in title for title in materials)
+
+
+def test_routes_without_a_preposition_and_sealed_files_sent_or_uploaded():
+    text = HEAD + (
+        "五、申报程序\n\n申报单位登录系统完成网上填报，并上传加盖公章的申报书PDF版。"
+        "纸质材料由推荐单位汇总后统一报送省数据局数据资源处。\n\n"
+        "各市数据局于2027年1月8日前将加盖公章的推荐函电子版发送至邮箱tj@example.gov.cn，"
+        "填写推荐汇总表后连同申报材料一并报送省数据局。法定代表人在信用承诺书上签字。\n\n"
+        "四、申报材料\n\n1.法定代表人签字的信用承诺书；\n2.营业执照复印件。\n"
+        "各市数据局在推荐时一并报送推荐函和推荐项目汇总表。\n"
+    )
+    subs = _profile(text).submission
+    others = [s.citation.quote for s in subs if s.channel == "other"]
+    seals = [s.citation.quote for s in subs if s.channel == "seal"]
+    assert any("上传加盖公章的申报书PDF版" in q for q in others)
+    assert any("汇总后统一报送省数据局数据资源处" in q for q in others)
+    assert any("发送至邮箱" in q for q in others)
+    assert any("连同申报材料一并报送省数据局" in q for q in others)
+    assert any("法定代表人在信用承诺书上签字" in q for q in seals)
+    # negatives: a signed document in a list is a material, and 一并报送推荐函 names what is sent
+    assert not any("签字的信用承诺书" in q for q in seals)
+    assert not any("上传" in q for q in seals)
+    assert not any("在推荐时一并报送推荐函" in q for q in others)
