@@ -93,11 +93,18 @@ def evaluate_split(split: str, cases: list[dict[str, Any]], texts: dict[str, str
     }
 
 
+def splits_of(cases: list[dict[str, Any]]) -> list[str]:
+    """The splits the cases name, bundled first, in order of first appearance."""
+    return list(dict.fromkeys(["bundled"] + [c.get("split", "bundled") for c in cases]))
+
+
 def evaluate_eligibility(path: Path = GOLD) -> dict[str, float]:
-    """Flat metrics: eligibility_* on the bundled corpus, eligibility_unseen_* on the unseen notices."""
+    """Flat metrics: eligibility_* on the bundled corpus, eligibility_<split>_* on each notice set
+    the cases name (unseen, unseen11…)."""
     cases = load_gold(path)
     out: dict[str, float] = {}
-    for split, prefix in (("bundled", "eligibility"), ("unseen", "eligibility_unseen")):
+    for split in splits_of(cases):
+        prefix = "eligibility" if split == "bundled" else f"eligibility_{split}"
         chosen = [c for c in cases if c.get("split", "bundled") == split]
         metrics = evaluate_split(split, chosen)
         out[f"{prefix}_cases"] = metrics["cases"]
@@ -115,7 +122,7 @@ def _bad_applicant(case: dict[str, Any]) -> str | None:
 
 
 if __name__ == "__main__":  # pragma: no cover - manual inspection of misses
-    for split in ("bundled", "unseen"):
+    for split in splits_of(load_gold()):
         chosen = [c for c in load_gold() if c.get("split", "bundled") == split]
         problems = [p for p in (_bad_applicant(c) for c in chosen) if p]
         metrics = evaluate_split(split, chosen)
