@@ -27,7 +27,7 @@ _NOT_A_DEADLINE = re.compile(
     r"|(?:将|拟)于[^，,。；;]{0,16}(?:组织|开展|公布|公示|评审|确定|印发|发布)"
 )
 # a date an event is held on (于8月27日在…举办宣讲会 / 定于…召开培训会): a meeting, no limit
-_EVENT = re.compile(r"举办|召开|举行|宣讲|培训会|答辩|路演|座谈")
+_EVENT = re.compile(r"举办|召开|举行|宣讲|培训|答辩|路演|座谈|(?:视频|线上|网络)会议|说明会|解读会|对接会")
 # a date a condition already had to be met by (已于2025年12月31日前完成登记)
 _ALREADY = re.compile(r"已(?:经)?(?:于|在)\s*$")
 _SINCE = re.compile(r"^\s*(?:以后|之后|以来|后(?!前))")
@@ -51,8 +51,8 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
                 continue
             if _SINCE.match(after) or _OPENS.match(after):
                 continue  # 项目于2025年1月1日以后开工建设: the date a condition starts from, no limit
-            if _ALREADY.search(before):
-                continue
+            if _ALREADY.search(before) or re.search(r"定于\s*$", before):
+                continue  # 定于11月26日…开展培训: a date fixed for an event, no limit
             piece = _piece_at(sentence, match.start)
             if not _AFTER.match(after) and not from_now and _EVENT.search(piece.text):
                 continue

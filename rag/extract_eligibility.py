@@ -63,7 +63,7 @@ _CONDITION_WORDS = re.compile(
 # a heading over a list of documents to hand in
 _MATERIAL_LIST = re.compile(r"材料|资料|附件清单|文件清单")
 # the notice speaking for itself (为确保…, 本次申报将…) or announcing a list (应符合以下条件：)
-_NOTICE_VOICE = re.compile(r"^为(?:了|确保|保证|保障|推动|促进|进一步|加快|鼓励|支持|落实|贯彻|规范|提高|提升|加强)|本次(?:申报|征集|遴选)将|(?:以下|如下)(?:条件|要求)?$")
+_NOTICE_VOICE = re.compile(r"^为(?:了|确保|保证|保障|推动|促进|进一步|加快|鼓励|支持|落实|贯彻|规范|提高|提升|加强)|本次(?:申报|征集|遴选)将|(?:以下|如下|下列)(?:条件|要求)?$")
 
 # exclusive kinds, tried in order; the first that matches decides
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -72,11 +72,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|不得(?:以[^，,。]{0,12})?(?:重复|多头|交叉)申报"
         r"|不(?:作为|属于|列为|纳入)[^，,。]{0,6}(?:申报主体|申报单位|申报对象|支持对象|支持范围|申报范围)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于"
         r"|已获得?[^。；;]{2,40}?(?:不得|不再|不予)"
+        # 未因违规使用数据受到行政处罚 / 不存在知识产权权属争议
+        r"|未(?:曾)?因[^，,。]{0,20}(?:受到|被)[^，,。]{0,10}(?:处罚|处分|查处)|不存在[^，,。]{0,12}(?:争议|纠纷|违法|违规)"
         r"|不涉及[^，,。]{0,6}(?:违法|违规)|无(?:重大|严重)[^，,。]{0,20}(?:事故|事件|记录|行为)"
     )),
-    ("one_project", re.compile(r"(?:仅限|只能|限|最多)(?:牵头)?(?:申报|报送|报)?\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{0,6}(?:仅限|限|只能)")),
+    ("one_project", re.compile(r"(?:仅限|只能|限|最多)(?:牵头|参与|申报|报送|报|或|和){0,4}\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{0,6}(?:仅限|限|只能)")),
     ("joint_rule", re.compile(
-        r"(?:接受|支持|鼓励|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,12}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
+        r"(?:接受|支持|鼓励|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,20}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
         r"|(?:参与|成员|合作)单位[^，,。]{0,6}(?:不超过|最多|不得超过)"
     )),
     ("consent", re.compile(r"(?:获得?|征得|经)[^，,。]{0,20}(?:同意|批准|授权)")),
@@ -87,7 +89,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _IDENTITY = (
     ("registration_place", re.compile(r"注册")),
     ("legal_form", _FORMS),
-    ("entity_type", re.compile(r"(?:申报主体|申报单位|申报对象|支持对象)(?:原则上)?(?:须|应|需|必须)?为|仅限[^，,。]{1,15}方向")),
+    ("entity_type", re.compile(r"^(?:须|应|需|必须)?属于[^，,。]{2,30}(?:企业|机构|单位|服务商|组织|院所|高校)|(?:申报主体|申报单位|申报对象|支持对象)(?:原则上)?(?:须|应|需|必须)?为|仅限[^，,。]{1,15}方向")),
 )
 
 
@@ -314,10 +316,12 @@ def dedupe_eligibility(items: list[EligibilityItem]) -> list[EligibilityItem]:
         for other in kept:
             if other.kind != item.kind:
                 continue
-            same_params = item.params and other.params == item.params and item.kind != "other"
             a, b = _bigrams(item.text), _bigrams(other.text)
-            similar = a and b and len(a & b) / len(a | b) >= 0.6
-            if same_params or similar:
+            overlap = len(a & b) / len(a | b) if a and b else 0.0
+            # the same parameters in words that share little are two conditions of one kind
+            # (无严重违法失信记录 / 未列入农业农村领域失信名单), not a restatement
+            same_params = item.params and other.params == item.params and item.kind != "other" and overlap >= 0.25
+            if same_params or overlap >= 0.6:
                 duplicate = True
                 break
         if not duplicate:

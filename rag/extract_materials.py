@@ -68,16 +68,18 @@ def _attachment_forms(view: DocView) -> list[Material]:
 _LIST_HEAD = re.compile(r"材料|资料|文件清单|附件清单|(?:证明|申报|提交|佐证|支撑)文件")
 # heading words that set the flag of every item under them
 _HEAD_REQUIRED = re.compile(r"必备|必报|必交|必须提供|必需|基本材料|必要材料")
-_HEAD_OPTIONAL = re.compile(r"选报|选交|选择性|可选|选填|补充材料|辅助材料|其他材料|可提供")
+_HEAD_OPTIONAL = re.compile(r"选报|选交|选择性|可选|选填|补充材料|辅助材料|其他材料|可提供|可附|自愿")
+# heading words that make every item under them depend on the applicant: 如有则提供的材料
+_HEAD_CONDITIONAL = re.compile(r"如有|若有|如涉及|有则")
 # an item that names a document (not a rule about how documents must be written)
-_DOCUMENT = re.compile(r"(?:同意|推荐|审核)意见|申报书|申请书|报告|执照|证书|证明|材料|协议|合同|文件|承诺书|复印件|扫描件|清单|报表|方案|函|表|名录|目录|制度")
+_DOCUMENT = re.compile(r"(?:同意|推荐|审核)意见|申报书|申请书|报告|执照|证书|证明|凭证|批件|批复|材料|协议|合同|文件|承诺书|复印件|扫描件|清单|报表|方案|函|表|名录|目录|制度")
 _RULE_MODAL = re.compile(r"(?:须|应(?!用)|需(?!求)|要(?!求|素|点)|不得|务必)(?!提供|提交|附)")
 _RULE_WORDS = re.compile(rf"{_RULE_MODAL.pattern}|突出|明确|真实|规范|格式|装订|盖章|签字")
 # a noun phrase that ends with a document: 法定代表人签字的信用承诺书 names a document, not a rule
-_DOC_ENDINGS = r"申报书|申请书|报告|执照|证书|证明|协议|合同|承诺书|承诺函|推荐函|复印件|扫描件|清单|报表|名单|文件|表"
+_DOC_ENDINGS = r"申报书|申请书|报告|执照|证书|证明|凭证|批件|批复|协议|合同|承诺书|承诺函|推荐函|复印件|扫描件|清单|报表|名单|文件|表"
 _ENDS_DOCUMENT = re.compile(rf"(?:{_DOC_ENDINGS})$")
 # a parenthesis that makes an item conditional: （如有）（联合申报的提供）
-_ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有则|的提供|时提供|的须提供|的需提供)[^()（）]*[)）]")
+_ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有则|的提供|时提供|的须提供|的需提供)[^()（）]*[)）]|[(（][^()（）]{2,12}时[)）]")
 # a listed document followed by a note (…审计报告，须由会计师事务所出具): its name ends like one
 _ENDS_NAME = re.compile(rf"(?:{_DOC_ENDINGS}|材料|资料|方案|制度|目录|名录|说明)$")
 _ITEM_REQUIRED = re.compile(r"[(（]\s*(?:必须提供|须提供|必备|必报|必交|必须|必选|必填)\s*[)）]")
@@ -156,7 +158,9 @@ def _body_lists(view: DocView) -> list[Material]:
         if not _LIST_HEAD.search(title) or _MATERIALS_HEAD.search(title) and line.part:
             continue  # a template's 证明材料 section is read by _material_sections
         default: bool | None = True
-        if _HEAD_OPTIONAL.search(title):
+        if _HEAD_CONDITIONAL.search(title):
+            default = None
+        elif _HEAD_OPTIONAL.search(title):
             default = False
         elif _HEAD_REQUIRED.search(title):
             default = True
@@ -172,6 +176,9 @@ def _body_lists(view: DocView) -> list[Material]:
                     default = False
                 elif _HEAD_REQUIRED.search(item.norm):
                     default = True
+            if own == h.title and item.heading is None and not LABEL.match(item.norm) and _PLAIN_LIST.fullmatch(item.norm):
+                out += _named(view, _span(item).strip_punct(), item.norm.rstrip("。；;"), default)
+                continue  # 获奖证书、媒体报道等。: the documents of the heading, listed on one line
             if own != h.title or not LABEL.match(item.norm):
                 continue
             if _group_heading(lines, item):
@@ -194,6 +201,10 @@ def _body_lists(view: DocView) -> list[Material]:
             if material is not None:
                 out.append(material)
     return out
+
+
+# one unnumbered line naming documents: 获奖证书、媒体报道等。
+_PLAIN_LIST = re.compile(r"[^，,。；;：:\d]{2,20}(?:、[^，,。；;：:\d]{2,20})+等(?:相关|其他)?(?:佐证|证明)?(?:材料|资料)?[。；;]?")
 
 
 def _group_heading(lines: list[Line], item: Line) -> bool:
@@ -307,7 +318,7 @@ def _submit_list(view: DocView) -> list[Material]:
 
 # 须提供X / 应附X / 需附上X / 请提交X / 可提供X：a document the notice asks for in a sentence
 _DEMAND = re.compile(
-    r"(?P<m>必须|须|需|应当|应|请|可以|可|鼓励)(?:同时|另行|一并|单独)?(?:提供|提交|附上|附送|附|上传)(?!的)(?P<x>(?:[^，,。；;：:()（）“”]|[(（][^()（）]{1,10}[)）]){2,60})"
+    r"(?P<m>必须|须|需|应当|应|请|可以|可|鼓励|另)(?:同时|另行|一并|单独)?(?:提供|提交|附上|附送|附|上传)(?!的)(?P<x>(?:[^，,。；;：:()（）“”]|[(（][^()（）]{1,10}[)）]){2,60})"
 )
 # 如有X，请一并提供 / 若有X的，须提供: a document asked for only when the applicant has it
 _IF_HAS = re.compile(
@@ -337,9 +348,10 @@ def _statements(view: DocView) -> list[Material]:
     申报材料包括：…; each named document, with the flag of the verb (须 → True, 可 → False,
     如有/…的 → None)."""
     out: list[Material] = []
+    in_tables = {o for table in view.tables for row in table.rows for cell in row if cell.line for o in cell.line.origin}
     for sentence in view.sentences:
-        if sentence.part:
-            continue
+        if sentence.part or sentence.origin[0] in in_tables:
+            continue  # a table's remark cell (科研院所可提供年度财务报表) qualifies its row
         whole = sentence.strip_label()
         for piece in whole.pieces():
             text = piece.text
@@ -509,19 +521,26 @@ def _key(title: str) -> str:
     return form.group(1) if form else re.sub(r"\W", "", title)
 
 
+def _overlap(a: str, b: str) -> float:
+    x = {a[i: i + 2] for i in range(len(a) - 1)}
+    y = {b[i: i + 2] for i in range(len(b) - 1)}
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
+def _same_material(first: str, second: str) -> bool:
+    """The attachment list and a sentence naming one document: 申报书 / 某省…项目申报书 are one
+    form, but 推荐汇总表 and 项目基本情况汇总表 are two forms of one kind."""
+    key, other_key = _key(first), _key(second)
+    if key == other_key and FORM.search(first) and FORM.search(second):
+        a, b = re.sub(r"\W", "", first), re.sub(r"\W", "", second)
+        return key in ("申报书", "申请书") or a in b or b in a or _overlap(a, b) >= 0.8
+    return key == other_key or _overlap(key, other_key) >= 0.8
+
+
 def dedupe_materials(items: list[Material]) -> list[Material]:
     """One entry per material: the attachment list and the submission sentence name the same forms."""
     kept: list[Material] = []
     for item in items:
-        key = _key(item.title)
-        duplicate = False
-        for other in kept:
-            other_key = _key(other.title)
-            a = {key[i: i + 2] for i in range(len(key) - 1)}
-            b = {other_key[i: i + 2] for i in range(len(other_key) - 1)}
-            if key == other_key or (a and b and len(a & b) / min(len(a), len(b)) >= 0.8):
-                duplicate = True
-                break
-        if not duplicate:
+        if not any(_same_material(item.title, other.title) for other in kept):
             kept.append(item)
     return kept

@@ -233,7 +233,9 @@ def _introduced_as_outline(lines: list[Line], first: int) -> bool:
     if parent and _OUTLINE_INTRO.search(clean_title(parent)):
         return True
     before = lines[first - 1] if first > 0 else None
-    return before is not None and before.heading is None and bool(_OUTLINE_INTRO.search(before.norm))
+    if before is None or before.heading is not None or re.match(r"附件\s*[:：]", before.norm):
+        return False  # 附件：1.…申报书提纲 lists the attachments, its next lines are no outline
+    return bool(_OUTLINE_INTRO.search(before.norm))
 
 
 # 申报书正文包括项目概述（500字以内）、建设方案（不超过3000字）和预期成效三部分

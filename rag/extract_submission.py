@@ -20,15 +20,17 @@ _PRINT = re.compile(r"[双单]面打印|胶装|装订成册|装订成本|A4(?:�
 _SEAL_RULE = re.compile(r"(?:须|需|应|必须|要求)[^，,。]{0,20}(?:加盖|盖章|签章|公章|签字|签名)")
 # a seal stated as an action even without a modal: 逐页加盖单位公章, 在封面和骑缝处加盖公章, 加盖骑缝章
 _SEAL_ACT = re.compile(
-    r"逐页加盖|骑缝|加盖[^，,。]{0,10}?(?:公章|印章|章)|(?:盖章|签章)(?:确认|后报送|后提交)|(?:法定代表人|负责人)[^，,。：:|]{1,12}签(?:字|名)(?!的)"
+    r"逐页加盖|骑缝|加盖[^，,。]{0,10}?(?:公章|印章|章)|(?:盖章|签章)(?:确认|后报送|后提交)|(?:由|经|须|需|并|应)(?:法定代表人|负责人)[^，,。：:|]{0,12}签(?:字|名)(?!的)|(?:法定代表人|负责人)[^，,。：:|]{1,12}签(?:字|名)(?!的)"
 )
 _SEAL_LINE = re.compile(r"^(?P<who>[^，,。:：()（）]{2,12}?)\s*[(（](?:盖章|签章|公章|加盖公章)[)）]")
-_NAMING = re.compile(r"(?:主题|标题|文件名|命名|名称)[^，,。]{0,6}[“\"「『].+?[”\"」』]|[“\"「『].+?[”\"」』][^，,。]{0,8}(?:命名|格式)")
+_NAMING = re.compile(r"(?:主题|标题|文件名|命名|名称)[^，,。]{0,6}[“\"「『].+?[”\"」』]|[“\"「『].+?[”\"」』][^，,。]{0,8}(?:命名|格式)|以[^，,。]{2,12}命名")
 _ENVELOPE = re.compile(r"信封|封面[^，,。]{0,4}注明")
 _FORMAT = re.compile(r"扫描(?:版|件|后?上传)|可编辑版|word|PDF|pdf|电子版[^，,。]{0,4}(?:一份|1份)")
 _DELIVER = re.compile(
     r"(?:(?:发送|报送|提交|送达|递交|寄送)(?:至|到|(?=所在))|(?<![申填上汇呈])报(?=所在)"
-    r"|(?:(?<=直接)|(?<=统一)|(?<=汇总后))(?:报送|提交|递交|报)"
+    r"|(?:(?<=直接)|(?<=统一)|(?<=汇总后))(?:报送|提交|递交|送达|送至|报|送|向(?=[^，,。；;]{2,20}(?:申报|报送|提交)))|抄送(?:至|到)?"
+    # 市属国有企业集团送市数据管理局数字经济科: papers taken straight to an office
+    r"|(?<![发报递寄输运赠护抄])送(?=[^，,。；;]{2,20}(?:局|厅|委|办|处|科|部门|中心)(?:[，,。；;]|$))"
     # 连同申报材料一并报送市数据资源局 (an office), not 一并报送推荐函 (what is sent)
     r"|(?<=一并)(?:报送|提交|递交|报)(?=[^，,。；;]{0,20}(?:局|厅|委|办|处|部门|中心)(?:[，,。；;]|$)))(?P<to>[^，,。]{2,30})"
 )
@@ -206,8 +208,8 @@ _SENT_TO_OFFICE = re.compile(r"(?:报送|提交|递交|寄送|送达|报)(?:至|
 # itself (完成网上推荐, 在系统中完成在线推荐)
 _RECOMMENDS_ONLINE = re.compile(
     r"(?:通过|在|登录|登陆)[^，,。；;]{0,20}(?:平台|系统)[^，,。；;]{0,6}"
-    r"(?:(?:提交|报送|上传)推荐(?:意见|函|文件|汇总表)|(?:完成|进行)(?:在线|网上)?(?:审核)?推荐)"
-    r"|完成(?:网上|在线)(?:审核)?推荐|完成网上审核"
+    r"(?:(?:提交|报送|上传)推荐(?:意见|函|文件|汇总表)|(?:完成|进行)(?:在线|网上|线上)?(?:审核)?推荐)"
+    r"|完成(?:网上|在线|线上)(?:审核)?推荐|完成网上审核"
 )
 # a contact line: 联系人：…，电话：…，邮箱：… — an address to ask questions, not to send the application
 _CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话|咨询|联系|电话|热线|技术支持|技术服务")
@@ -264,7 +266,8 @@ def _is_format(text: str) -> bool:
 
 def _is_delivery(text: str) -> bool:
     """发送至省经信厅基础设施处: where to deliver (an email address is its own channel)."""
-    if _ONWARD.search(text) or _AFTER_SELECTION.search(text):
+    if _ONWARD.search(text) or _AFTER_SELECTION.search(text) or re.match(r"(?:不得|严禁|禁止|不要)", text):
+        # 不得将不具备条件的项目报送省数据局: a prohibition, no step
         return False
     m = _DELIVER.search(text) or _HAND_TO.search(text)
     return bool(m and not re.search(r"邮箱|邮件", m.group("to") or ""))
@@ -282,10 +285,9 @@ def _dedupe(items: list[Submission]) -> list[Submission]:
     kept: list[Submission] = []
     counted_paper = any(i.channel == "paper" and re.search(r"\d", i.detail) for i in items)
     for item in items:
-        # the online method is stated once (网上申报方式); later mentions only repeat it
-        if item.channel == "online" and not URL.search(item.detail) and any(
-            k.channel == "online" and not URL.search(k.detail) for k in kept
-        ):
+        # the online method is stated once (网上申报方式); later mentions, and mentions after the
+        # system's address was given (登录平台完善项目信息), only repeat it
+        if item.channel == "online" and not URL.search(item.detail) and any(k.channel == "online" for k in kept):
             continue
         # a bare mention of paper (报送纸质材料) only repeats the rule that states the copies
         if item.channel == "paper" and counted_paper and not re.search(r"\d", item.detail) and not _PRINT.search(item.detail):

@@ -135,3 +135,72 @@ def test_routes_without_a_preposition_and_sealed_files_sent_or_uploaded():
     assert not any("签字的信用承诺书" in q for q in seals)
     assert not any("上传" in q for q in seals)
     assert not any("在推荐时一并报送推荐函" in q for q in others)
+
+
+def test_events_fixed_by_date_and_attachment_lists_are_no_deadlines_or_sections():
+    text = HEAD + (
+        "五、报送\n\n申报单位于2026年12月15日前将材料发送至sb@example.gov.cn。\n\n"
+        "六、联系方式\n\n省厅定于2026年11月26日（星期四）上午通过视频会议开展申报培训。\n\n"
+        "附件：1.某省示范项目申报书提纲\n　　　2.项目基本情况汇总表\n　　　3.推荐汇总表\n\n"
+        "某省科技厅\n2026年11月18日\n\n附件1　某省示范项目申报书提纲\n\n一、项目概况（限500字）\n\n二、建设内容（2500字以内）\n"
+    )
+    profile = _profile(text)
+    assert {d.date for d in profile.deadlines} == {"2026-12-15"}
+    assert [(s.title, s.limit) for s in profile.sections] == [("项目概况", 500), ("建设内容", 2500)]
+
+
+def test_conditions_in_lists_commitments_and_one_project_wording():
+    text = HEAD + (
+        "二、申报条件\n\n申报主体应同时符合下列条件：\n"
+        "1. 属于产业集群内的链主企业、行业平台企业或专业数据服务商；\n"
+        "2. 无严重违法失信记录，未列入农业农村领域失信名单；\n"
+        "3. 鼓励链主企业牵头、上下游企业参与组成联合体申报。\n"
+        "每家单位只能牵头或参与1个项目。\n\n"
+        "附件1\n\n诚信承诺书\n\n本单位郑重承诺：本单位近三年未因数据违法行为受到行政处罚，所报项目不存在知识产权权属争议。\n"
+    )
+    profile = _profile(text)
+    kinds = {e.citation.quote: e.kind for e in profile.eligibility}
+    assert any(k == "entity_type" and "链主企业" in q for q, k in kinds.items())
+    assert sum(k == "credit" for k in kinds.values()) == 2  # two conditions of one kind, both kept
+    assert any(k == "joint_rule" and "联合体申报" in q for q, k in kinds.items())
+    assert any(k == "one_project" and "只能牵头或参与1个项目" in q for q, k in kinds.items())
+    assert any(k == "exclusion" and "受到行政处罚" in q for q, k in kinds.items())
+    assert any(k == "exclusion" and "权属争议" in q for q, k in kinds.items())
+    assert [q.value for q in profile.quotas if q.kind == "projects_per_applicant"] == [1]
+    # negative: the lead-in announcing the list is no condition
+    assert not any("下列条件" in q for q in kinds)
+
+
+def test_routes_copies_naming_and_a_second_mention_of_the_platform():
+    text = HEAD + (
+        "五、申报程序\n\n1. 某市项目管理平台（https://xm.example.gov.cn）已开通申报通道。\n"
+        "2. 申报主体登录平台完善项目信息，上传申报材料扫描件。\n"
+        "3. 申报单位将材料打包发送至sb@example.gov.cn，同时抄送所在市农业农村局，压缩包以申报单位全称命名。"
+        "纸质材料一式两份，封面由法定代表人签字；市属国有企业集团送市数据管理局数字经济科；厅直属单位直接向省农业农村厅申报。\n"
+        "4. 各县数据管理部门于10月30日前在平台完成线上推荐。"
+        "不得将明显不具备条件的项目报送省数据局。每个市推荐不超过4个，哈尔滨市可放宽至6个。\n"
+    )
+    profile = _profile(text)
+    subs = profile.submission
+    others = [s.citation.quote for s in subs if s.channel == "other"]
+    for wanted in ("抄送所在市农业农村局", "压缩包以申报单位全称命名", "送市数据管理局数字经济科", "直接向省农业农村厅申报", "完成线上推荐"):
+        assert any(wanted in q for q in others), wanted
+    assert any(s.channel == "seal" and "法定代表人签字" in s.citation.quote for s in subs)
+    assert [s.detail for s in subs if s.channel == "online"] == ["https://xm.example.gov.cn"]
+    assert not any("不具备条件" in q for q in others)
+    assert sorted(q.value for q in profile.quotas) == [4, 6]
+
+
+def test_material_groups_conditional_headings_and_two_distinct_summary_tables():
+    text = HEAD + (
+        "四、申报材料\n\n（一）须提交的材料\n1. 项目申报书；\n2. 营业执照复印件。\n"
+        "（二）如有则提供的材料\n1. 联合申报协议（以联合体申报时）；\n2. 数据产品登记凭证。\n"
+        "（三）可附的佐证材料\n获奖证书、媒体报道等。\n"
+        "市农业农村局推荐时另附推荐汇总表（附件3）。\n\n"
+        "附件：1.项目申报书\n2.项目基本情况汇总表\n3.推荐汇总表\n"
+    )
+    materials = {m.title: m.required for m in _profile(text).materials}
+    assert materials.get("联合申报协议") is None and materials.get("数据产品登记凭证") is None
+    assert materials.get("获奖证书") is False
+    assert materials.get("项目基本情况汇总表") is True and materials.get("推荐汇总表") is True
+    assert materials.get("营业执照复印件") is True
