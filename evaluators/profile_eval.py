@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8, unseen9 or unseen10 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8, unseen9, unseen10 or unseen11 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -46,6 +46,8 @@ SPLITS = {
     "unseen9": (ROOT / "evaluators" / "unseen9", ROOT / "evaluators" / "unseen9" / "manifest.yaml", ROOT / "evaluators" / "unseen9" / "gold"),
     # tenth held-out set (provincial PDF with "— n —" footers and 【必建】 flags, traditional-script Markdown municipal notice, sector DOCX with task and material tables); never tuned on
     "unseen10": (ROOT / "evaluators" / "unseen10", ROOT / "evaluators" / "unseen10" / "manifest.yaml", ROOT / "evaluators" / "unseen10" / "gold"),
+    # eleventh held-out set (municipal plain text with 基础/拓展 tasks, heading-styled provincial DOCX with a 必须建设/自主选择 task table, sector HTML with 牵头/参与 tiers and an outline table); never tuned on
+    "unseen11": (ROOT / "evaluators" / "unseen11", ROOT / "evaluators" / "unseen11" / "manifest.yaml", ROOT / "evaluators" / "unseen11" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
