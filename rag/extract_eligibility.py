@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .clauses import DocView, Span
+from .clauses import LABEL, DocView, Span
 from .numerals import NUMBER, parse_number
 from .records import EligibilityItem
 
@@ -30,6 +30,8 @@ _NOT_CONDITION = re.compile(
     r"|将(?:通过|对|组织|根据|会同|按照|依据)|(?:核查|审查|查询)[^，,。]{0,10}(?:信用|资格)"
     # what the money may pay for (不得用于人员工资 / 主要用于软硬件购置): a rule on spending
     r"|(?:不得|不能|主要|只能|仅|可|应|须)用于|专款专用"
+    # a bare consequence after a step (逾期系统自动关闭，不再受理)
+    r"|^(?:将|均|一律)?(?:不再|不予)(?:受理|接收)$"
 )
 # sentences about the application documents or the project period, not the applicant
 _NOT_ABOUT_APPLICANT = re.compile(
@@ -38,7 +40,10 @@ _NOT_ABOUT_APPLICANT = re.compile(
 # what happens to an applicant who breaks the rules: a consequence, not a condition of applying
 # (对弄虚作假的，一经查实，取消申报资格，三年内不得申报，并纳入信用记录)
 _OFFENCE = re.compile(r"弄虚作假|虚假材料|提供虚假|一经查实|一经发现|查实后|否则|违者|如有违反")
-_SANCTION = re.compile(r"取消[^，,。；;]{0,10}资格|追回|追究[^，,。；;]{0,6}责任|(?:纳入|记入|计入)[^，,。；;]{0,8}(?:信用|失信|诚信)")
+_SANCTION = re.compile(
+    r"取消[^，,。；;]{0,10}(?:资格|称号)|撤销|追回|收回|追究[^，,。；;]{0,6}责任|(?:纳入|记入|计入)[^，,。；;]{0,8}(?:信用|失信|诚信)"
+    r"|[一二三四五六七八九十\d]\s*年内不(?:得|再|予)(?:申报|受理|支持)"
+)
 # what the notice or its funds will do: benefits and the bureau's own steps, not conditions
 _BENEFIT = re.compile(r"补助|资助|奖补|奖励|补贴|给予|予以|优先(?:支持|推荐|考虑)|(?:将|拟)(?:优先|择优|组织|对|根据|按|在|予以|给予|推荐)")
 _CONTINUATION = re.compile(r"^(?:以及|及|或|或者|包括|如|含|即|由|享有|等|特别是|尤其|且|并且|同时)")
@@ -96,7 +101,29 @@ _IDENTITY = (
 def extract_eligibility(view: DocView) -> list[EligibilityItem]:
     """Eligibility conditions of one document, in order, duplicates removed."""
     found: list[tuple[list[str], Span, str]] = []  # (kinds, span, sentence text)
+    # 有下列情形之一的，不予受理：（一）…的；（二）…的 — each listed case excludes the applicant
+    # ("exclusion"); 有下列情形之一的，…予以收回 lists offences and their sanction ("sanction")
+    listing: tuple[str, int] | None = None  # (kind of list, paragraph of its lead-in)
     for sentence in view.sentences:
+        lead = _LISTED_CASES.search(sentence.text)
+        if lead:
+            listing = ("sanction" if _SANCTION.search(lead.group("rule")) else "exclusion", sentence.para)
+            rest = sentence.sub(lead.end(), len(sentence.text)).strip_punct()
+            if listing[0] == "exclusion" and len(rest.text) >= 6:
+                found.append((["exclusion"], rest.strip_label().strip_punct(), sentence.text))
+            continue
+        lead_path = view.paragraphs[listing[1]].path if listing else ()
+        # (the list's last item may read as a heading of its own: its path extends the lead-in's)
+        # (each listed case names a situation: …的；)
+        listed = sentence.para == listing[1] or LABEL.match(sentence.text) and sentence.strip_punct().text.endswith("的") if listing else False
+        if listing and listed and sentence.path[: len(lead_path)] == lead_path:
+            if listing[0] == "exclusion" and not classify(sentence.text):
+                found.append((["exclusion"], sentence.strip_label().strip_punct(), sentence.text))
+                continue
+            if listing[0] == "sanction":
+                continue
+        else:
+            listing = None
         if _NOT_ABOUT_APPLICANT.search(sentence.strip_label().text) or sentence.text.count("|") >= 2:
             continue  # (a table row: 序号 | 项目名称 | 牵头单位 | … names columns, no rule)
         if sentence.path and _MATERIAL_LIST.search(sentence.path[-1]) and not ELIGIBILITY_SECTION.search(sentence.path[-1]):
@@ -112,7 +139,7 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
         sanctioned = False
         for piece in _subjects_joined(view, sentence.strip_label().pieces()):
             # 对弄虚作假的，一经查实，取消申报资格，三年内不得申报: from the offence on, consequences
-            sanctioned = sanctioned or bool(_OFFENCE.search(piece.text))
+            sanctioned = sanctioned or bool(_OFFENCE.search(piece.text)) or bool(_SANCTION.search(piece.text))
             writing = bool(sentence.part and _WRITING.search(piece.text))
             if sanctioned or writing or _SANCTION.search(piece.text) or _NOT_CONDITION.search(piece.text):
                 current = None
@@ -164,6 +191,8 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
     return dedupe_eligibility(items)
 
 
+# the lead-in of a list of cases: 有下列情形之一的，不予受理： / 存在以下情况之一的，不得申报
+_LISTED_CASES = re.compile(r"(?:有|存在|具有|出现)(?:下列|以下|如下)(?:情形|情况|行为)之一的?[，,]?(?P<rule>[^：:。]{0,40})[：:]")
 # a form's guidance on what to write (联合申报的，应明确各单位承担的建设内容): drafting, not a condition
 _WRITING = re.compile(r"说明|阐述|描述|介绍|明确|列明|填写|分别")
 _REAPPLY = re.compile(r"不得(?:以[^，,。]{0,12})?(?:重复|多头|交叉)申报")

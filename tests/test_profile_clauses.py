@@ -204,3 +204,18 @@ def test_material_groups_conditional_headings_and_two_distinct_summary_tables():
     assert materials.get("获奖证书") is False
     assert materials.get("项目基本情况汇总表") is True and materials.get("推荐汇总表") is True
     assert materials.get("营业执照复印件") is True
+
+
+def test_listed_cases_are_exclusions_and_listed_offences_are_not():
+    text = HEAD + (
+        "三、申报条件\n\n（一）申报单位须在某省注册。\n"
+        "（二）有下列情形之一的，不得申报：\n1.近三年发生农产品质量安全重大事故的；\n2.同一项目已申报其他省级财政资金支持的。\n\n"
+        "七、管理\n\n有下列情形之一的，已获得的资金予以收回，五年内不得申报省级专项资金：\n"
+        "（一）提供虚假材料骗取资金的；\n（二）截留、挪用资金的。\n"
+        "入选后未按计划推进的，撤销示范称号，三年内不得申报市级项目。逾期系统自动关闭，不再受理。\n"
+    )
+    items = [(e.kind, e.citation.quote) for e in _profile(text).eligibility]
+    assert ("exclusion", "近三年发生农产品质量安全重大事故的") in items
+    assert any(k == "exclusion" and "同一项目已申报其他省级财政资金支持的" in q for k, q in items)
+    # negatives: the lead-ins, the offences and the sanctions are no conditions
+    assert not any("下列情形" in q or "虚假材料" in q or "挪用" in q or "年内不得申报" in q or "不再受理" in q for _, q in items)
