@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .clauses import DocView, Span
-from .dates import find_dates
+from .dates import DateMatch, find_dates, parse_iso
 from .records import Deadline
 
 # words right before a date that make it a limit
@@ -46,7 +46,8 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
         for match in find_dates(sentence.text, view.year):
             before = sentence.text[max(0, match.start - 12): match.start]
             after = sentence.text[match.end: match.end + 6]
-            from_now = bool(_FROM_NOW.search(before))
+            # 2026年12月1日—12月31日: the end of a window that names its start
+            from_now = bool(_FROM_NOW.search(before)) or _start_of(sentence.text, match.start, view) is not None
             if not (_AFTER.match(after) or _BEFORE.search(before) or from_now):
                 continue
             if _SINCE.match(after) or _OPENS.match(after):
@@ -63,7 +64,7 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
             quoted = piece if len(sentence.text) > 80 and len(piece.text) >= 8 else sentence.strip_label()
             found.append(
                 Deadline(
-                    date=match.date,
+                    date=_year_after_issue(match, view),
                     time=match.time,
                     who=_who(piece, sentence, match.start, _lead_in(view, sentence)),
                     what=_what(piece, sentence),
@@ -75,6 +76,19 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
                 )
             )
     return _dedupe(found)
+
+
+def _year_after_issue(match: DateMatch, view: DocView) -> str:
+    """A date written without its year (请于1月20日前) that would fall before the notice was issued
+    belongs to the next year: a notice issued in November sets January limits of the year after."""
+    issued = parse_iso(view.meta.issued_on)
+    day = parse_iso(match.date)
+    if match.explicit_year or issued is None or day is None or day >= issued:
+        return match.date
+    try:
+        return day.replace(year=day.year + 1).isoformat()
+    except ValueError:  # 2月29日
+        return match.date
 
 
 def _start_of(text: str, offset: int, view: DocView) -> str | None:

@@ -35,7 +35,7 @@ _NOT_CONDITION = re.compile(
 )
 # sentences about the application documents or the project period, not the applicant
 _NOT_ABOUT_APPLICANT = re.compile(
-    r"^(?:\S{0,6})?(?:申报材料|申报书|申报文件|纸质材料|纸质版|电子版|电子材料)(?:须|应|要|需|由|一式)|(?:建设|培育|试点|实施)周?期(?:一般)?为|^如有|^如需"
+    r"^(?:\S{0,6})?(?:申报材料|申报书|申报文件|纸质材料|纸质版|电子版|电子材料)(?:封面|正文|首页|附件)?(?:须|应|要|需|由|一式)|(?:建设|培育|试点|实施)周?期(?:一般)?为|^如有|^如需"
 )
 # what happens to an applicant who breaks the rules: a consequence, not a condition of applying
 # (对弄虚作假的，一经查实，取消申报资格，三年内不得申报，并纳入信用记录)
@@ -63,7 +63,7 @@ _DIRECTION = re.compile(r"(?P<d>[\u4e00-\u9fa5]{2,6}?)可信数据空间(?:试�
 _MODAL = re.compile(r"须|应(?!用|急|对)|需(?!求)|必须|宜|具有|具备|健全|良好|面向|不得|仅限|原则上")
 # a plain-words condition says what the applicant must be, have or have done
 _CONDITION_WORDS = re.compile(
-    r"(?:成立|注册|登记)(?:时间|日期)?(?:在|于|早于|不晚于)|须|应(?!用|急|对)|需(?!求)|必须|宜|具有|具备|拥有|健全|良好|完善|满\S{0,3}年|不低于|不少于|不高于|以上|已|自愿|配合|符合|达到|无|未|不得|承诺|能够|选择|限|面向|重点|仅限|原则上"
+    r"(?:成立|注册|登记)(?:时间|日期)?(?:在|于|早于|不晚于)|以来|处于|不属于|不存在|没有|须|应(?!用|急|对)|需(?!求)|必须|宜|具有|具备|拥有|健全|良好|完善|满\S{0,3}年|不低于|不少于|不高于|以上|已|自愿|配合|符合|达到|无|未|不得|承诺|能够|选择|限|面向|重点|仅限|原则上"
 )
 # a heading over a list of documents to hand in
 _MATERIAL_LIST = re.compile(r"材料|资料|附件清单|文件清单")
@@ -78,13 +78,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|不(?:作为|属于|列为|纳入)[^，,。]{0,6}(?:申报主体|申报单位|申报对象|支持对象|支持范围|申报范围)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于"
         r"|已获得?[^。；;]{2,40}?(?:不得|不再|不予)"
         # 未因违规使用数据受到行政处罚 / 不存在知识产权权属争议
-        r"|未(?:曾)?因[^，,。]{0,20}(?:受到|被)[^，,。]{0,10}(?:处罚|处分|查处)|不存在[^，,。]{0,12}(?:争议|纠纷|违法|违规)"
+        r"|未(?:曾)?(?:因[^，,。]{0,20})?(?:受到|被)[^，,。]{0,16}(?:处罚|处分|查处)|不存在[^，,。]{0,12}(?:争议|纠纷|违法|违规)"
         r"|不涉及[^，,。]{0,6}(?:违法|违规)|无(?:重大|严重)[^，,。]{0,20}(?:事故|事件|记录|行为)"
     )),
     ("one_project", re.compile(r"(?:仅限|只能|限|最多)(?:牵头|参与|申报|报送|报|或|和){0,4}\s*(?:一|1)\s*个(?:项目|方向)?|每个申报(?:主体|单位)[^，,。]{0,6}(?:仅限|限|只能)")),
     ("joint_rule", re.compile(
         r"(?:接受|支持|鼓励|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,20}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
-        r"|(?:参与|成员|合作)单位[^，,。]{0,6}(?:不超过|最多|不得超过)"
+        r"|(?:参与|成员|合作)单位[^，,。]{0,6}(?:不超过|最多|不得超过)|联合[^，,。]{2,20}共同申报"
     )),
     ("consent", re.compile(r"(?:获得?|征得|经)[^，,。]{0,20}(?:同意|批准|授权)")),
     ("recommendation", re.compile(r"(?:获得?|经|由)[^，,。]{0,30}推荐|为(?:汇总)?推荐单位|负责[^，,。]{0,12}(?:初审|审核|推荐)")),
@@ -128,9 +128,10 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
             continue  # (a table row: 序号 | 项目名称 | 牵头单位 | … names columns, no rule)
         if sentence.path and _MATERIAL_LIST.search(sentence.path[-1]) and not ELIGIBILITY_SECTION.search(sentence.path[-1]):
             continue  # an item of a list of documents (联合申报协议（联合申报的须提供）)
-        heading_only = view.is_heading_text(sentence)  # a short clause may look like a heading
-        if heading_only and not classify(sentence.text):
-            continue
+        # a short clause may look like a heading; a list's last item ending in 。 is still a clause
+        heading_only = view.is_heading_text(sentence) and not re.search(r"[。；;]$", sentence.text)
+        if heading_only and not (classify(sentence.text) and _CONDITION_WORDS.search(sentence.text)):
+            continue  # 牵头单位条件 / 不予受理的情形: the title over conditions, not one of them
         # the notice's own requirement sections state conditions in plain words; elsewhere
         # (and in templates, whose 须知/承诺书 repeat them) only explicit kinds count
         in_section = not heading_only and not sentence.part and any(ELIGIBILITY_SECTION.search(t) for t in sentence.path)
@@ -140,11 +141,13 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
         for piece in _subjects_joined(view, sentence.strip_label().pieces()):
             # 对弄虚作假的，一经查实，取消申报资格，三年内不得申报: from the offence on, consequences
             sanctioned = sanctioned or bool(_OFFENCE.search(piece.text)) or bool(_SANCTION.search(piece.text))
-            writing = bool(sentence.part and _WRITING.search(piece.text))
+            writing = bool(sentence.part and _WRITING.search(piece.text)) or bool(_LIST_LEAD.search(piece.text))
             if sanctioned or writing or _SANCTION.search(piece.text) or _NOT_CONDITION.search(piece.text):
                 current = None
                 continue
             kinds = classify(piece.text)
+            if kinds and sentence.part and not _CONDITION_WORDS.search(piece.text):
+                kinds = []  # a form's field or heading (牵头单位 / 联合体成员情况) names, states nothing
             if not kinds:
                 if current and (_CONTINUATION.match(piece.text) or current[0] == ["other"]):
                     current[1].append(piece)
@@ -193,6 +196,8 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
 
 # the lead-in of a list of cases: 有下列情形之一的，不予受理： / 存在以下情况之一的，不得申报
 _LISTED_CASES = re.compile(r"(?:有|存在|具有|出现)(?:下列|以下|如下)(?:情形|情况|行为)之一的?[，,]?(?P<rule>[^：:。]{0,40})[：:]")
+# 牵头单位（含独立申报单位）应当同时具备以下条件: announces the list, states none of it
+_LIST_LEAD = re.compile(r"(?:具备|符合|满足|达到)(?:以下|下列|如下)(?:全部|所有|基本)?(?:条件|要求)[:：]?$")
 # a form's guidance on what to write (联合申报的，应明确各单位承担的建设内容): drafting, not a condition
 _WRITING = re.compile(r"说明|阐述|描述|介绍|明确|列明|填写|分别")
 _REAPPLY = re.compile(r"不得(?:以[^，,。]{0,12})?(?:重复|多头|交叉)申报")
@@ -348,8 +353,9 @@ def dedupe_eligibility(items: list[EligibilityItem]) -> list[EligibilityItem]:
             a, b = _bigrams(item.text), _bigrams(other.text)
             overlap = len(a & b) / len(a | b) if a and b else 0.0
             # the same parameters in words that share little are two conditions of one kind
-            # (无严重违法失信记录 / 未列入农业农村领域失信名单), not a restatement
-            same_params = item.params and other.params == item.params and item.kind != "other" and overlap >= 0.25
+            # (无严重违法失信记录 / 未列入农业农村领域失信名单; a lead unit's and a member's legal form),
+            # not a restatement
+            same_params = item.params and other.params == item.params and item.kind != "other" and overlap >= 0.4
             if same_params or overlap >= 0.6:
                 duplicate = True
                 break

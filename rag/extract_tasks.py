@@ -52,8 +52,14 @@ _LIST = re.compile(
 _EDGE = re.compile(rf"(?P<side>前|后)\s*(?P<n>{NUMBER})\s*(?:项|条|个){_JOIN}(?P<flag>{_STATED})")
 _REST = re.compile(rf"其余(?:各项|任务|内容|项)?(?:均|皆)?(?:为|属于|是)\s*(?P<flag>{_STATED})")
 # the whole list at once: 以下任务均为必选 / 须完成全部任务 / 可从以下任务中自主选择
-_ALL_MANDATORY = re.compile(rf"(?:均|全部|都)(?:为|属于|是)\s*(?:{MANDATORY})|(?:须|应|必须)(?:全部完成|完成全部|完成(?:以下|下列)?(?:全部|所有))")
-_ALL_OPTIONAL = re.compile(rf"(?:均|全部|都)(?:为|属于|是)\s*(?:{OPTIONAL}|鼓励)|(?:可|可以)(?:从|在)(?:以下|下列)[^。；;]{{0,12}}中(?:自主|自行)?选择")
+_ALL_MANDATORY = re.compile(
+    rf"(?:均|全部|都)(?:为|属于|是)\s*(?:{MANDATORY})|(?:须|应|必须)(?:全部完成|完成全部|完成(?:以下|下列)?(?:全部|所有))"
+    r"|(?:均|都|全部)(?:须|应|需|必须)(?:完成|建设|开展|实施)"  # 以下三项为每个试点项目均须完成的内容
+)
+_ALL_OPTIONAL = re.compile(
+    rf"(?:均|全部|都)(?:为|属于|是)\s*(?:{OPTIONAL}|鼓励)|(?:可|可以)(?:从|在)(?:以下|下列)[^。；;]{{0,12}}中(?:自主|自行)?选择"
+    r"|(?:自主|自行)选择|不作(?:硬性|强制)要求|不做(?:硬性|强制)要求"  # 由申报单位结合自身条件自主选择，不作硬性要求
+)
 _OWN_FLAG = re.compile(rf"[(（【\[]\s*(?P<flag>{_STATED})\s*(?:内容|任务|项)?\s*[)）】\]]")
 # a statement inside the item's own text: 本项为必选内容 / 该任务可根据自身条件选做
 _BODY_FLAG = re.compile(rf"(?:本|该|此)(?:项|任务|内容|方向)[^。；;]{{0,12}}?(?P<flag>{_STATED})")
@@ -107,7 +113,28 @@ def extract_tasks(view: DocView) -> list[Task]:
         score = (flagged > 0, named)
         if best is None or score > best[0]:
             best = (score, tasks)
-    return best[1] if best else []
+    return best[1] if best else _direction_tasks(view)
+
+
+# 征集方向 / 支持方向 whose items are areas of work (申报项目可围绕以下一个或多个方向组织实施)
+_WORK_DIRECTIONS = re.compile(r"^(?:征集|支持|建设|重点|应用|申报)方向$")
+_AROUND = re.compile(r"围绕[^。；;]{0,12}方向|(?:一个|一项)或多个")
+
+
+def _direction_tasks(view: DocView) -> list[Task]:
+    """A notice without a task section may list its areas of work as directions; a list of
+    directions to pick one from (选择1个方向申报) names types of pilot, not tasks."""
+    for i, line in enumerate(view.lines):
+        h = line.heading
+        if line.part or h is None or h.level == 0 or not _WORK_DIRECTIONS.match(LABEL.sub("", h.title)):
+            continue
+        intro = "".join(ln.norm for ln in lines_under(view.lines, i)[:2])
+        if not _AROUND.search(intro) or _DIRECTION_CHOICE.search(intro):
+            continue
+        tasks = _list_tasks(view, i, True)
+        if len(tasks) >= 2:
+            return tasks
+    return []
 
 
 def _is_task_section(title: str) -> bool:
@@ -263,12 +290,21 @@ def _groups(view: DocView, lines: list[Line], items: list[_Item], depth: int) ->
         title = it.line.heading.title  # type: ignore[union-attr]
         m = re.search(_STATED, title)
         flag = _flag(m.group(0)) if m else None
+        if flag is None and not _states_flag(it.line.norm):
+            # 基础任务 / 拓展任务 with nothing said: the genre's reading (done by all / chosen)
+            name = LABEL.sub("", title)
+            flag = True if _BASE_WORD.search(name) else False if _EXTRA_WORD.search(name) else None
         at = next(i for i, ln in enumerate(lines) if ln is it.line)
         sub = _list_tasks(view, at, True, flag, depth + 1)
         if not sub:
             return None
         out += sub
     return out
+
+
+def _states_flag(text: str) -> bool:
+    """The group's own line says whether its items must be done (均须完成 / 自主选择)."""
+    return bool(_ALL_MANDATORY.search(text) or _ALL_OPTIONAL.search(text) or re.search(_STATED, text))
 
 
 def _items(body: list[Line]) -> list[_Item]:
