@@ -33,6 +33,7 @@ _ENTITY_CUES: tuple[tuple[str, str], ...] = (
     ("行业组织", r"行业协会|行业组织|产业联盟|商会|industry association|trade association"),
     ("社会团体", r"社会团体|社团法人"),
     ("事业单位", r"事业单位|public institution"),
+    ("党政机关", r"党政机关|行政机关|政府部门|机关单位|government (?:agency|department|body)"),
     ("国有企业", r"国有企业|国企|央企|中央企业|国有控股|省属国有|市属国有|state-owned|\bsoe\b"),
     ("民营企业", r"民营|民企|私营|private (?:company|enterprise|firm|business)"),
     ("外资企业", r"外资|外商独资|外商投资|foreign-owned|foreign-invested|\bwfoe\b"),
@@ -68,7 +69,8 @@ def extract_rules(text: str) -> Applicant:
         leading=_cue(lower, r"龙头|骨干|链主|大型平台|头部|leading|flagship", r"中小企业|小微|初创|start-?up|\bsme\b|small company"),
         listed=_listed(lower),
         role=_role(lower),
-        lead=_flag(clauses, r"牵头|lead applicant|as the lead|leading applicant"),
+        # 加入一家企业牵头的项目: another body leads
+        lead=_flag(clauses, r"牵头|lead applicant|as the lead|leading applicant", r"(?:加入|参与|参加)[^，。]{0,20}牵头的"),
         joint_partners=_partners(rest),
         multi_operator=_flag(clauses, r"多(?:个|家)运营(?:方|主体|单位)|多运营主体|共同运营|联合运营|multiple operators|co-operators"),
         direction=_direction(rest),
@@ -213,7 +215,8 @@ def _registration(text: str) -> tuple[str | None, str | None, str | None]:
 
 def _negated(clause: str, cue: re.Pattern[str]) -> bool:
     m = cue.search(clause)
-    return m is not None and bool(_NEG.search(clause[: m.start()].lower()[-12:]))
+    # 近两年没有发生重大网络安全或数据安全事件: the negation may stand well before the cue
+    return m is not None and bool(_NEG.search(clause[: m.start()].lower()[-20:]))
 
 
 def _flag(clauses: list[str], cue: str, extra_false: str | None = None) -> bool | None:
@@ -239,7 +242,7 @@ def _entity_types(text: str) -> tuple[str, ...] | None:
     lower = _DIRECTION.sub(" ", text).lower()
     lower = re.sub(r"(?:enterprise|industry|city) (?:trusted )?data space", " ", lower)
     found = [name for name, cue in _ENTITY_CUES if re.search(cue, lower)]
-    if not any(t.endswith("企业") for t in found) and _ENTERPRISE.search(lower) and not set(found) & {"科研院所", "高等院校", "行业组织", "事业单位", "社会团体", "国家级创新平台", "省级创新平台"}:
+    if not any(t.endswith("企业") for t in found) and _ENTERPRISE.search(lower) and not set(found) & {"科研院所", "高等院校", "行业组织", "事业单位", "社会团体", "国家级创新平台", "省级创新平台", "党政机关"}:
         found.append("企业")
     return tuple(found) or None
 
@@ -257,7 +260,7 @@ def _role(lower: str) -> str | None:
     lower = re.sub(r"多(?:个|家)?运营(?:方|主体|单位)|(?:共同|联合)运营", " ", lower)
     if re.search(r"(?:作为|是|担任)[^，。]{0,8}(?:参与方|参与单位|成员单位|技术服务(?:商|方)|技术支撑单位)|as a (?:participant|member)|not the operator|不是运营", lower):
         return "participant"
-    if re.search(r"运营方|运营单位|运营主体|运营商|负责运营|我们运营|运营(?:该|这个|一个)?[^，。]{0,6}数据空间|\boperator\b|\boperate|operat(?:es|ing) (?:a|an|the|our)\b", lower):
+    if re.search(r"运营方|运营单位|运营主体|运营商|运营者|负责运营|我们运营|运营(?:该|这个|一个)?[^，。]{0,6}数据空间|\boperator\b|\boperate|operat(?:es|ing) (?:a|an|the|our)\b", lower):
         return "operator"
     return None
 

@@ -38,6 +38,7 @@ QUESTIONS = {
     "entity_types": "贵单位属于哪类主体（国有/民营/外资/合资企业、行业组织、事业单位、科研院所、高等院校、国家级或省级创新平台）？",
     "leading": "贵单位是否属于行业龙头骨干企业或大型平台企业？",
     "role": "贵单位是否为该可信数据空间的运营单位（运营方），还是参与方？",
+    "lead": "贵单位是作为牵头单位（或独立）申报，还是作为联合体的参与单位？",
     "joint_partners": "是否联合申报？如是，除贵单位外还有几家联合申报单位？",
     "multi_operator": "联合申报的各方中是否有多家运营主体？",
     "direction": "拟申报哪个方向（企业、行业、城市、园区、跨境或个人可信数据空间）？",
@@ -119,7 +120,16 @@ def _refine(text: str, params: dict) -> str:
 
 
 def _out_of_scope(item: EligibilityItem, text: str, a: Applicant) -> Judgement | None:
-    """Met (not applicable) when the item binds only another direction or another kind of body."""
+    """Met (not applicable) when the item binds only another direction, another kind of body or
+    another tier of a joint application (牵头单位条件 / 参与单位条件)."""
+    tier = item.params.get("applies_to_role")
+    if tier:
+        leads = a.lead if a.lead is not None else (False if a.role == "participant" else True if a.joint_partners == 0 else None)
+        name = "牵头单位（含独立申报单位）" if tier == "lead" else "联合体的参与单位"
+        if leads is None:
+            return Judgement("unknown", f"本条只适用于{name}；尚不清楚贵单位是牵头申报还是参与申报。", True, fact="lead")
+        if leads != (tier == "lead"):
+            return Judgement("met", f"本条只适用于{name}，贵单位不属于此类，不受此条限制。", False)
     if item.params.get("allowed_directions"):
         return None
     scope = item.params.get("applies_to_direction")
@@ -318,6 +328,10 @@ def _prior_matches(prior: str, selection: str) -> bool:
     return not p_topics or not s_topics or bool(p_topics & s_topics)
 
 
+_BARRED_BODIES = re.compile(r"(?P<who>[^，。；]{2,30}?)(?:均)?不(?:作为|得作为|能作为|属于)[^，。；]{0,4}(?:申报主体|申报单位|牵头单位|支持对象)")
+_BODY_CUES = {"党政机关": r"党政机关|行政机关|政府部门|机关", "事业单位": r"事业单位"}
+
+
 def _exclusion(item: EligibilityItem, text: str, a: Applicant) -> Judgement:
     prior = item.params.get("prior")
     if prior or (_PRIOR.search(text) and re.search(r"不得|不再|不在|重复", text)):
@@ -329,6 +343,18 @@ def _exclusion(item: EligibilityItem, text: str, a: Applicant) -> Judgement:
             return _verdict(False, "", f"条款规定“{text}”；贵单位已有“{hits[0]}”，属于排除情形，不符合。", "", None)
         said = "未入选过相关试点" if not a.prior_selections else f"已有的“{'；'.join(a.prior_selections)}”不属于本条所列情形"
         return _verdict(True, f"条款规定“{text}”；贵单位{said}，符合。", "", "", None)
+    barred = _BARRED_BODIES.search(text)
+    if barred:
+        # 党政机关、事业单位不作为申报主体: the kinds of body the notice bars
+        who = re.sub(r"参照[^，。、]{0,12}管理的事业单位", "", barred.group("who"))  # only a subset of 事业单位
+        kinds = [k for k, cue in _BODY_CUES.items() if re.search(cue, who)]
+        if "牵头单位" in barred.group(0) and a.lead is False:
+            return Judgement("met", f"条款规定“{text}”；贵单位作为参与单位申报，不受此条限制。", False)
+        if a.entity_types is None:
+            return _verdict(None, "", "", f"条款规定“{text}”；尚不清楚贵单位的单位类型。", "entity_types")
+        hit = [k for k in kinds if k in a.entity_types]
+        return _verdict(not hit, f"条款规定“{text}”；贵单位不属于所列单位，符合。",
+                        f"条款规定“{text}”；贵单位属于{hit[0] if hit else ''}，不符合。", "", None)
     checks: list[Tri] = []
     fact = None
     if re.search(r"违法|违规", text):

@@ -27,7 +27,9 @@ _NOT_CONDITION = re.compile(
     # how the documents are written: 按模板编制申报书
     r"|(?:编制|编写|填报)[^，,。]{0,6}(?:申报书|申报材料|材料)|(?:申报书|申报材料)[^，,。]{0,6}(?:编制|编写|填报)"
     # what the bureau will do: 将通过“信用中国”网站核查 / 将对申报主体开展形式审查
-    r"|将(?:通过|对|组织|根据|会同|按照|依据)|(?:核查|审查|查询)[^，,。]{0,10}(?:信用|资格)"
+    r"|将(?:通过|对|组织|根据|会同|按照|依据)|(?:核查|核实|审查|查询|把关)[^，,。]{0,16}(?:信用|资格|注册地|情况)"
+    # a service the project offers (为中小企业提供信用评价服务), not the applicant's record
+    r"|^为[^，,。]{1,16}提供"
     # what the money may pay for (不得用于人员工资 / 主要用于软硬件购置): a rule on spending
     r"|(?:不得|不能|主要|只能|仅|可|应|须)用于|专款专用"
     # a bare consequence after a step (逾期系统自动关闭，不再受理)
@@ -75,7 +77,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", re.compile(r"信用(?:记录|状况|良好|评价)|失信|信用中国|严重违法失信|经营异常|异常名录|黑名单")),
     ("exclusion", re.compile(
         r"不在[^，,。]{0,8}范围|不(?:予|得|再)(?:申报|受理|支持)|不得(?:以[^，,。]{0,12})?(?:重复|多头|交叉)申报"
-        r"|不(?:作为|属于|列为|纳入)[^，,。]{0,6}(?:申报主体|申报单位|申报对象|支持对象|支持范围|申报范围)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于"
+        r"|不(?:得)?(?:作为|属于|列为|纳入)[^，,。]{0,6}(?:申报主体|申报单位|申报对象|支持对象|支持范围|申报范围|牵头单位)|已(?:入选|获批|列入|立项)|未(?:出现|发生|有过?)|不属于"
         r"|已获得?[^。；;]{2,40}?(?:不得|不再|不予)"
         # 未因违规使用数据受到行政处罚 / 不存在知识产权权属争议
         r"|未(?:曾)?(?:因[^，,。]{0,20})?(?:受到|被)[^，,。]{0,16}(?:处罚|处分|查处)|不存在[^，,。]{0,12}(?:争议|纠纷|违法|违规)"
@@ -88,7 +90,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("consent", re.compile(r"(?:获得?|征得|经)[^，,。]{0,20}(?:同意|批准|授权)")),
     ("recommendation", re.compile(r"(?:获得?|经|由)[^，,。]{0,30}推荐|为(?:汇总)?推荐单位|负责[^，,。]{0,12}(?:初审|审核|推荐)")),
-    ("operator_role", re.compile(r"(?:应|须|需)?为[^，,。]{0,20}(?:运营单位|运营主体|运营方|建设运营方)")),
+    ("operator_role", re.compile(r"(?:应|须|需)?(?:为|是|系|作为)[^，,。]{0,20}(?:运营单位|运营主体|运营方|建设运营方|运营者)")),
     ("choice", re.compile(rf"择一(?:方向|类别|类型|领域)?(?:进行)?申报|选择\s*(?:{NUMBER})\s*个[^，,。]{{0,8}}(?:方向|类别|类型)")),
 )
 _IDENTITY = (
@@ -180,14 +182,18 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
             found.append((kinds, span, sentence.text))
     items = []
     for kinds, span, sentence_text in found:
+        tier = _tier_of(span.path)
         for kind in kinds:
+            params = _own_place(params_for(kind, span.text, sentence_text), view)
+            if tier:
+                params["applies_to_role"] = tier
             items.append(
                 EligibilityItem(
                     id="",
                     text=span.text,
                     kind="other" if kind == "choice" else kind,
                     citation=view.cite(span),
-                    params=_own_place(params_for(kind, span.text, sentence_text), view),
+                    params=params,
                     hard=not re.search(r"宜|优先|鼓励|原则上", span.text),
                 )
             )
@@ -222,6 +228,21 @@ _CREDIT_STATE = re.compile(r"良好|未|无|不|没有|非|名单|记录|信用�
 _CREDIT_POLICY = re.compile(r"机制|体系|惩戒|激励|建立|建设|完善")
 _RECOMMENDER_QUOTA = re.compile(r"推荐单位|各(?:省|市|区|县|地)|每个(?:省|市|区|县|地市|设区市|计划单列市)|推荐(?:项目|数量)")
 _ONWARD = re.compile(r"推荐(?:至|到|给|报送至|上报)")
+
+
+# a heading over one tier's conditions: （一）牵头单位条件 / （二）参与单位条件
+_LEAD_TIER = re.compile(r"牵头(?:单位|方|企业)[^，,。]{0,4}(?:条件|要求|资格)")
+_MEMBER_TIER = re.compile(r"(?:参与|联合|成员|合作)(?:单位|方|企业)[^，,。]{0,4}(?:条件|要求|资格)")
+
+
+def _tier_of(path: tuple[str, ...]) -> str | None:
+    """"lead" or "participant" when the condition sits under one tier's heading."""
+    for title in reversed(path):
+        if _LEAD_TIER.search(title) and not _MEMBER_TIER.search(title):
+            return "lead"
+        if _MEMBER_TIER.search(title) and not _LEAD_TIER.search(title):
+            return "participant"
+    return None
 
 
 def _own_place(params: dict[str, Any], view: DocView) -> dict[str, Any]:
