@@ -84,8 +84,8 @@ _ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有�
 _ENDS_NAME = re.compile(rf"(?:{_DOC_ENDINGS}|材料|资料|方案|制度|目录|名录|说明)$")
 _ITEM_REQUIRED = re.compile(r"[(（]\s*(?:必须提供|须提供|必备|必报|必交|必须|必选|必填)\s*[)）]")
 # the note after a listed document: 如有请提供 / 可提供 / 联合申报的须提供
-_NOTE_CONDITION = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需)?提供")
-_NOTE_OPTIONAL = re.compile(r"可提供|可选|可报|选报|选填|选交|自愿提供|非必须")
+_NOTE_CONDITION = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需|应)?(?:提供|提交)")
+_NOTE_OPTIONAL = re.compile(r"可提供|可提交|可附|可选|可报|选报|选填|选交|自愿提供|非必须")
 _ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:可选报|可报|选报|选填|可选|可提供|选交|自愿提供|自愿提交|非必须|非必需)\s*[)）]")
 _GENERIC = re.compile(r"(?:提交|申报|报送|纸质|电子|相关|其他|其它|证明|附件)?(?:材料|资料|文件)(?:清单|要求)?")
 _LEAD_IN = re.compile(r"(?:材料|资料|文件)[^。；;]{0,12}[:：]$")
@@ -358,6 +358,8 @@ def _statements(view: DocView) -> list[Material]:
             before = whole.text[: whole.origin.index(piece.origin[0])] if piece.origin else ""
             conditional = bool(
                 re.match(r"(?:如有|若有|如果|若|如涉及|凡|对于)", text)
+                # 如涉及联合申报，须提供…: the clause before conditions the demand
+                or re.search(r"(?:^|[，,；;。])(?:如有|若有|如果|若|如涉及|凡|对于)[^，,；;。]{1,20}[，,]$", before)
                 or re.search(r"的[，,]", text)
                 # 以联合体形式申报的，还须提供…: the lead-in clause conditions the demand
                 or re.search(r"的[，,]$", before)
@@ -392,9 +394,11 @@ def _named(view: DocView, where: Span, names: str, required: bool | None) -> lis
     """The documents a phrase names: 获奖证明、用户评价报告等佐证材料 → [获奖证明, 用户评价报告]."""
     if _NOT_A_DOCUMENT.search(names):
         return []
-    names = re.sub(r"等(?:相关|有关)?(?:佐证|证明|支撑|其他)?(?:材料|资料|文件)?$", "", names.strip())
+    # …等能够反映建设基础的佐证材料: the list ends at 等
+    names = re.sub(r"等(?:[^、，,。]{0,16}?的)?(?:相关|有关)?(?:佐证|证明|支撑|其他)?(?:材料|资料|文件)?$", "", names.strip())
     out = []
-    for name in re.split(r"、|以及|和|及|或|[，,]", names):
+    # (营业执照或法人登记证书复印件 is one document either way: 或 does not part the list)
+    for name in re.split(r"、|以及|和|及|[，,]", names):
         name = re.sub(r"^(?:相关|有关|其|本单位|申报单位|单位)(?:的)?", "", name.strip())
         if not 1 < len(name) <= 24 or not _DOCUMENT.search(name) or _GENERIC.fullmatch(name) or _RULE_WORDS.search(name):
             continue

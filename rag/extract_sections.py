@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .clauses import LABEL, DocView, Span
 from .numerals import NUMBER, parse_number
 from .records import Section
-from .structure import Heading, Line, lines_under
+from .structure import Heading, Line, is_template_start, lines_under
 from .tables import Table
 
 # A section's 字数 limit, in the forms templates write it:
@@ -139,9 +139,15 @@ def _template_sections(view: DocView, table_chars: frozenset[int] | set[int] = f
         return _body_outline(view)
     drafts: dict[int, _Draft] = {}
     limited_headings: set[int] = set()
+    form_titles: set[int] = set()
     for index, line in enumerate(lines):
         h = line.heading
         if h is None or h.level == 0:
+            continue
+        prev = lines[index - 1] if index else None
+        after_bare = prev is not None and prev.heading is not None and prev.heading.level == 0 and re.fullmatch(r"附件\s*\d*[:：]?", prev.norm) is not None
+        if not h.label and (after_bare or (prev is None or prev.part != line.part) and is_template_start(line.norm)):
+            form_titles.add(line.start)  # 附件1 / 自治区…申报书编写提纲 in a heading style: the form's title
             continue
         limit = _limit_in(line.norm)
         if limit is not None:
@@ -163,7 +169,7 @@ def _template_sections(view: DocView, table_chars: frozenset[int] | set[int] = f
     return [
         Section(d.title, d.limit, "字" if d.limit is not None else None, d.guidance, view.cite(d.span), tuple(d.points), d.parent)
         for d in sorted(drafts.values(), key=lambda d: d.start)
-        if d.title
+        if d.title and d.start not in form_titles
     ]
 
 

@@ -24,11 +24,11 @@ _SEAL_ACT = re.compile(
 )
 _SEAL_LINE = re.compile(r"^(?P<who>[^，,。:：()（）]{2,12}?)\s*[(（](?:盖章|签章|公章|加盖公章)[)）]")
 _NAMING = re.compile(r"(?:主题|标题|文件名|命名|名称)[^，,。]{0,6}[“\"「『].+?[”\"」』]|[“\"「『].+?[”\"」』][^，,。]{0,8}(?:命名|格式)|以[^，,。]{2,12}命名")
-_ENVELOPE = re.compile(r"信封|封面[^，,。]{0,4}注明")
+_ENVELOPE = re.compile(r"信封|(?:档案袋|文件袋|资料袋)[^，,。]{0,4}注明")
 _FORMAT = re.compile(r"扫描(?:版|件|后?上传)|可编辑版|word|PDF|pdf|电子版[^，,。]{0,4}(?:一份|1份)")
 _DELIVER = re.compile(
     r"(?:(?:发送|报送|提交|送达|递交|寄送)(?:至|到|(?=所在))|(?<![申填上汇呈])报(?=所在)"
-    r"|(?:(?<=直接)|(?<=统一)|(?<=汇总后))(?:报送|提交|递交|送达|送至|报|送|向(?=[^，,。；;]{2,20}(?:申报|报送|提交)))|抄送(?:至|到)?"
+    r"|(?:(?<=直接)|(?<=统一)|(?<=汇总后)|(?<=审核后)|(?<=初审后))(?:报送|提交|递交|送达|送至|报|送|向(?=[^，,。；;]{2,20}(?:申报|报送|提交)))|抄送(?:至|到)?"
     # 市属国有企业集团送市数据管理局数字经济科: papers taken straight to an office
     r"|(?<![发报递寄输运赠护抄])送(?=[^，,。；;]{2,20}(?:局|厅|委|办|处|科|部门|中心)(?:[，,。；;]|$))"
     # 连同申报材料一并报送市数据资源局 (an office), not 一并报送推荐函 (what is sent)
@@ -160,7 +160,7 @@ def _classify(piece: Span, lead: str = "", url_said: bool = False) -> list[tuple
     if _is_seal_rule(text):
         if not _RECOMMENDER_PAPER.search(text):
             out.append(("seal", text))
-        elif _SENT_TO_OFFICE.search(text) or EMAIL.search(text) or re.search(r"(?:发送|发|报送)至?[^，,。；;]{0,4}邮箱", text):
+        elif _SENT_TO_OFFICE.search(re.sub(r"[(（][^()（）]*[)）]$", "", text)) or EMAIL.search(text) or re.search(r"(?:发送|发|报送)至?[^，,。；;]{0,4}邮箱", text):
             out.append(("other", text))  # 将推荐汇总表盖章后报送市数据局 / 发送至邮箱: the recommender's sending step
         else:
             out.append(("seal", text))
@@ -216,7 +216,7 @@ _CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话|咨询|
 _SENDS = re.compile(r"发送|报送|提交|发至|报至|投递|上传|电子版|申报材料|申报书")
 # a mailbox named for the application: 申报邮箱 / 指定邮箱 / 接收邮箱
 _SUBMIT_BOX = re.compile(r"(?:申报|报送|接收|投递|指定|收件)邮箱")
-_NOT_FOR_SUBMISSION = re.compile(r"不接收|不受理|不接受|仅用于|仅供|只用于")
+_NOT_FOR_SUBMISSION = re.compile(r"不接收|不受理|不接受|仅用于|仅供|只用于|仅受理|仅限|不通过[^，,。]{0,4}(?:邮件|邮箱)|请勿|勿发送")
 # a web address to read or download from (详见 / 下载 / 查询 / 公布), not to apply through
 _REFERENCE = re.compile(r"详见|下载|查询|查阅|公布|公示|了解|关注|浏览")
 _APPLIES = re.compile(r"(?:申报|填报)(?!指南|书|表|通知|材料|工作|单位|主体|模板|要求|条件)|提交|上传|注册|登录|报送")
@@ -250,6 +250,8 @@ def _reference_only(text: str) -> bool:
 
 def _is_seal_rule(text: str) -> bool:
     """A seal the notice demands, with or without 须; not a form's (加盖单位公章) placeholder."""
+    if re.search(r"加盖[^，,。]{0,8}章后(?:扫描|上传)", text):
+        return True  # 将封面和承诺书加盖公章后扫描: the seal is demanded before the scan
     if re.search(r"扫描|上传", text):
         return False  # 上传加盖公章的申报书PDF版: a sealed file uploaded is a step of the upload
     if _SEAL_RULE.search(text):
@@ -261,7 +263,7 @@ def _is_seal_rule(text: str) -> bool:
 def _is_format(text: str) -> bool:
     """盖章扫描版和word可编辑版: the form the files must take."""
     # a format with an action or an edition (上传…扫描件 / 盖章扫描版); a bare 营业执照扫描件 is a document
-    return bool(_FORMAT.search(text) and re.search(r"材料|版|件|格式|扫描后?上传", text) and re.search(r"版|格式|形式|上传|发送|报送|提交|提供|刻录|以|采用", text))
+    return bool(_FORMAT.search(text) and re.search(r"材料|版|件|格式|扫描后?上传", text) and re.search(r"版|格式|形式|上传|发送|报送|提交|提供|刻录|以|采用|合并", text))
 
 
 def _is_delivery(text: str) -> bool:
@@ -269,6 +271,8 @@ def _is_delivery(text: str) -> bool:
     if _ONWARD.search(text) or _AFTER_SELECTION.search(text) or re.match(r"(?:不得|严禁|禁止|不要)", text):
         # 不得将不具备条件的项目报送省数据局: a prohibition, no step
         return False
+    if re.search(r"由[^，,。]{2,20}直接(?:受理|接收)", text):
+        return True  # 市属国有企业…由市数据局直接受理: a route of its own
     m = _DELIVER.search(text) or _HAND_TO.search(text)
     return bool(m and not re.search(r"邮箱|邮件", m.group("to") or ""))
 
@@ -308,7 +312,11 @@ def _dedupe(items: list[Submission]) -> list[Submission]:
                 continue
             a = {key[i: i + 2] for i in range(len(key) - 1)}
             b = {other_key[i: i + 2] for i in range(len(other_key) - 1)}
-            if key == other_key or (a and b and len(a & b) / min(len(a), len(b)) >= 0.7):
+            # two seal demands of one passage on different papers (封面加盖公章，承诺书须由法定代表人签字
+            #并加盖公章) both stand; a form's 须知 restating the notice's seal rule is a repeat
+            same_passage = (other.citation.doc_id, other.citation.section) == (item.citation.doc_id, item.citation.section)
+            threshold = 0.9 if item.channel == "seal" and same_passage else 0.7
+            if key == other_key or (a and b and len(a & b) / min(len(a), len(b)) >= threshold):
                 duplicate = True
                 break
         if not duplicate:

@@ -219,3 +219,54 @@ def test_listed_cases_are_exclusions_and_listed_offences_are_not():
     assert any(k == "exclusion" and "同一项目已申报其他省级财政资金支持的" in q for k, q in items)
     # negatives: the lead-ins, the offences and the sanctions are no conditions
     assert not any("下列情形" in q or "虚假材料" in q or "挪用" in q or "年内不得申报" in q or "不再受理" in q for _, q in items)
+
+
+def test_sealing_before_scanning_two_seals_of_one_passage_and_routes_after_review():
+    text = HEAD + (
+        "五、申报程序\n\n牵头单位将申报书封面和诚信承诺书加盖公章后扫描，与申报书正文合并为一个PDF文件，发送至申报邮箱sb@example.gov.cn。"
+        "申报书封面须注明项目名称和联系人。\n\n"
+        "纸质材料一式两份，封面加盖单位公章，诚信承诺书须由法定代表人签字并加盖单位公章，于9月30日前报送所在市数据局。"
+        "区属高校的申报材料经其主管部门审核后报送自治区局。\n\n"
+        "请于10月16日前将加盖公章的推荐文件通过机要交换或现场递交至自治区局数据资源处（地址：某市某路1号）。\n\n"
+        "九、联系方式\n\n咨询邮箱：zx@example.gov.cn（仅受理政策咨询，申报材料不通过邮件报送）。\n"
+    )
+    subs = _profile(text).submission
+    seals = [s.citation.quote for s in subs if s.channel == "seal"]
+    others = [s.citation.quote for s in subs if s.channel == "other"]
+    assert any("加盖公章后扫描" in q for q in seals)
+    assert any("合并为一个PDF文件" in q for q in others)
+    assert any("封面加盖单位公章" in q for q in seals) and any("诚信承诺书须由法定代表人签字并加盖单位公章" in q for q in seals)
+    assert any("审核后报送自治区局" in q for q in others)
+    assert any("现场递交至自治区局数据资源处" in q for q in others)
+    assert [s.detail for s in subs if s.channel == "email"] == ["sb@example.gov.cn"]
+    # negatives: what the cover must name is form filling; the recommender's sealed papers are no applicant seal
+    assert not any("封面须注明" in q for q in others)
+    assert not any("推荐文件" in q for q in seals)
+
+
+def test_form_titles_in_heading_style_are_no_sections():
+    text = HEAD + (
+        "五、申报\n\n申报单位于2026年12月15日前将材料发送至sb@example.gov.cn。\n\n某省科技厅\n2026年11月10日\n\n"
+        "附件1\n\n某省试点申报书编写提纲\n\n一、项目概况（800字以内）\n\n二、建设方案（不超过2000字）\n\n"
+        "附件2\n\n诚信承诺书\n\n本单位郑重承诺：所填内容真实有效。\n"
+    )
+    hints = ((text.index("某省试点申报书编写提纲"), 1), (text.index("诚信承诺书"), 1))
+    meta = DocumentMeta("g-2026", "指南", "g", "某省", issued_on="2026-11-10")
+    profile = extract_profile("g", "某省", [(meta, SourceText(text, heading_hints=hints))], dt.date(2026, 11, 22))
+    assert [(s.title, s.limit) for s in profile.sections] == [("项目概况", 800), ("建设方案", 2000)]
+
+
+def test_material_notes_after_a_comma_and_conditional_lead_ins():
+    text = HEAD + (
+        "三、申报材料\n\n申报材料按以下顺序编排：\n1.项目申报书，应提交；\n2.联合体协议，以联合体形式申报的提交；\n"
+        "3.获奖证书、用户评价等其他证明材料，可提交。\n\n"
+        "申报单位须提交营业执照或法人登记证书复印件。可附数据知识产权登记证书、软件著作权等能够反映建设基础的佐证材料。"
+        "如涉及公共数据授权运营，须提供有权机关出具的授权文件。\n"
+    )
+    materials = {m.title: m.required for m in _profile(text).materials}
+    assert materials.get("联合体协议") is None
+    assert materials.get("获奖证书、用户评价等其他证明材料") is False
+    assert materials.get("营业执照或法人登记证书复印件") is True
+    assert materials.get("数据知识产权登记证书") is False
+    assert materials.get("有权机关出具的授权文件") is None
+    assert not any("能够反映" in t for t in materials)
