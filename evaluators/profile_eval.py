@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8, unseen9, unseen10 or unseen11 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8, unseen9, unseen10, unseen11 or unseen12 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -48,6 +48,8 @@ SPLITS = {
     "unseen10": (ROOT / "evaluators" / "unseen10", ROOT / "evaluators" / "unseen10" / "manifest.yaml", ROOT / "evaluators" / "unseen10" / "gold"),
     # eleventh held-out set (municipal plain text with 基础/拓展 tasks, heading-styled provincial DOCX with a 必须建设/自主选择 task table, sector HTML with 牵头/参与 tiers and an outline table); never tuned on
     "unseen11": (ROOT / "evaluators" / "unseen11", ROOT / "evaluators" / "unseen11" / "manifest.yaml", ROOT / "evaluators" / "unseen11" / "gold"),
+    # twelfth held-out set (provincial PDF with "— n —" footers and a dense semicolon condition paragraph, municipal Markdown with a 事项/时间/责任主体 table and 牵头/联合 tiers, sector DOCX with 约束性/引导性 task and 必须/选择/如涉及 material tables); never tuned on
+    "unseen12": (ROOT / "evaluators" / "unseen12", ROOT / "evaluators" / "unseen12" / "manifest.yaml", ROOT / "evaluators" / "unseen12" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
