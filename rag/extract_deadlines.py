@@ -75,7 +75,43 @@ def extract_deadlines(view: DocView) -> list[Deadline]:
                     ),
                 )
             )
+    found += _table_deadlines(view)
     return _dedupe(found)
+
+
+# a schedule row that closes a step: 系统注册及在线填报截止 | 2026年9月11日17:00 | 申报单位
+_ROW_CLOSES = re.compile(r"截止|截至|前$|止$|完成$")
+
+
+def _table_deadlines(view: DocView) -> list[Deadline]:
+    """Deadlines stated only in a schedule table (事项 | 时间 | 责任主体): a row whose step cell
+    says it closes (截止) and whose time cell holds a date; the party from the row's own cells."""
+    out: list[Deadline] = []
+    for table in view.tables:
+        for row in table.rows[1:]:
+            cells = [c for c in row if c.line is not None and not c.line.part]
+            dated = [(c, find_dates(c.text, view.year)) for c in cells]
+            dated = [(c, d[0]) for c, d in dated if d]
+            if len(dated) != 1 or not any(_ROW_CLOSES.search(c.text) for c in cells if c is not dated[0][0]):
+                continue
+            cell, match = dated[0]
+            row_text = "，".join(c.text for c in cells)
+            if _EVENT.search(row_text) or _NOT_A_DEADLINE.search(row_text):
+                continue
+            line = cell.line
+            assert line is not None
+            # a Markdown row is one line (cite it whole); a Word table gives each cell its own line
+            span = Span(line.norm, line.origin, line.path, line.part)
+            recommender = any(_RECOMMENDER.search(c.text) for c in cells if c is not cell)
+            out.append(Deadline(
+                date=_year_after_issue(match, view),
+                time=match.time,
+                who="recommender" if recommender else "applicant",
+                what=row_text[:60],
+                citation=view.cite(span),
+                start=view.meta.issued_on if len(view.meta.issued_on) == 10 else None,
+            ))
+    return out
 
 
 def _year_after_issue(match: DateMatch, view: DocView) -> str:

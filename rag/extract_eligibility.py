@@ -32,6 +32,8 @@ _NOT_CONDITION = re.compile(
     r"|^为[^，,。]{1,16}提供"
     # what the money may pay for (不得用于人员工资 / 主要用于软硬件购置): a rule on spending
     r"|(?:不得|不能|主要|只能|仅|可|应|须)用于|专款专用"
+    # the truth of what is handed in (申报材料内容真实、合法、有效): a pledge on the papers
+    r"|(?:材料|内容|信息)[^，,。]{0,6}(?:真实|准确|完整|有效)"
     # a bare consequence after a step (逾期系统自动关闭，不再受理)
     r"|^(?:将|均|一律)?(?:不再|不予)(?:受理|接收)$"
 )
@@ -87,6 +89,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("joint_rule", re.compile(
         r"(?:接受|支持|鼓励|允许|不支持|不接受|不允许|不得|可以?|采取|采用)[^，,。]{0,20}联合(?:申报|体)|联合(?:申报|体)[^，,。]{0,10}(?:不超过|最多|须|应|由)|牵头单位"
         r"|(?:参与|成员|合作)单位[^，,。]{0,6}(?:不超过|最多|不得超过)|联合[^，,。]{2,20}共同申报"
+        r"|(?:联合|参与|成员)单位参与的[^，,。]{0,8}(?:不超过|最多)"
     )),
     ("consent", re.compile(r"(?:获得?|征得|经)[^，,。]{0,20}(?:同意|批准|授权)")),
     ("recommendation", re.compile(r"(?:获得?|经|由)[^，,。]{0,30}推荐|为(?:汇总)?推荐单位|负责[^，,。]{0,12}(?:初审|审核|推荐)")),
@@ -96,7 +99,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _IDENTITY = (
     ("registration_place", re.compile(r"注册")),
     ("legal_form", _FORMS),
-    ("entity_type", re.compile(r"^(?:须|应|需|必须)?属于[^，,。]{2,30}(?:企业|机构|单位|服务商|组织|院所|高校)|(?:申报主体|申报单位|申报对象|支持对象)(?:原则上)?(?:须|应|需|必须)?为|仅限[^，,。]{1,15}方向")),
+    ("entity_type", re.compile(r"^(?:须|应|需|必须)?为[^，,。]{2,40}(?:企业|院所|学校|高校|机构|组织|协会)$|^(?:须|应|需|必须)?属于[^，,。]{2,30}(?:企业|机构|单位|服务商|组织|院所|高校)|(?:申报主体|申报单位|申报对象|支持对象)(?:原则上)?(?:须|应|需|必须)?为|仅限[^，,。]{1,15}方向")),
 )
 
 
@@ -144,7 +147,12 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
             # 对弄虚作假的，一经查实，取消申报资格，三年内不得申报: from the offence on, consequences
             sanctioned = sanctioned or bool(_OFFENCE.search(piece.text)) or bool(_SANCTION.search(piece.text))
             writing = bool(sentence.part and _WRITING.search(piece.text)) or bool(_LIST_LEAD.search(piece.text))
-            if sanctioned or writing or _SANCTION.search(piece.text) or _NOT_CONDITION.search(piece.text):
+            # 已于2025年6月30日前完成数据资源登记: a state already reached, not a step of the procedure
+            step = _NOT_CONDITION.search(piece.text) and not re.match(r"(?:须|应)?已(?:于|在|经)", piece.text)
+            if current and _ANY_PLACE.search(piece.text):
+                current[1].append(piece)  # …的企业或科研院所，注册地不限: the scope of the condition before
+                continue
+            if sanctioned or writing or _SANCTION.search(piece.text) or step:
                 current = None
                 continue
             kinds = classify(piece.text)
@@ -202,6 +210,8 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
 
 # the lead-in of a list of cases: 有下列情形之一的，不予受理： / 存在以下情况之一的，不得申报
 _LISTED_CASES = re.compile(r"(?:有|存在|具有|出现)(?:下列|以下|如下)(?:情形|情况|行为)之一的?[，,]?(?P<rule>[^：:。]{0,40})[：:]")
+# 注册地不限 / 省内外单位均可参与: no place required of the bodies just named
+_ANY_PLACE = re.compile(r"注册地不限|不限注册地|省内外[^，,。]{0,6}均可|不限(?:地域|区域)")
 # 牵头单位（含独立申报单位）应当同时具备以下条件: announces the list, states none of it
 _LIST_LEAD = re.compile(r"(?:具备|符合|满足|达到)(?:以下|下列|如下)(?:全部|所有|基本)?(?:条件|要求)[:：]?$")
 # a form's guidance on what to write (联合申报的，应明确各单位承担的建设内容): drafting, not a condition

@@ -218,7 +218,8 @@ def _group_heading(lines: list[Line], item: Line) -> bool:
 
 
 # 应当提交的材料：1.申报书；2.营业执照复印件 / 自愿提交的材料：数据产品登记证书、专利等佐证材料
-_LEAD_IN_LIST = re.compile(r"^(?P<lead>[^，,。；;：:]{0,16}(?:材料|资料|文件))[:：](?P<list>.{4,})$")
+# (a lead-in may add how to order them: 须提交以下材料，并按顺序编制目录和页码：1.…)
+_LEAD_IN_LIST = re.compile(r"^(?P<lead>[^，,。；;：:]{0,16}(?:材料|资料|文件))(?:[，,][^。；;：:]{0,20})?[:：](?P<list>.{4,})$")
 _INLINE_ITEM = re.compile(r"\d{1,2}\s*[.、．]")
 _LEAD_OPTIONAL = re.compile(r"可|自愿|选报|选交|选择性|鼓励")
 _LEAD_REQUIRED = re.compile(r"应|须|需|必|提交|提供|报送")
@@ -228,10 +229,12 @@ def _lead_in_lists(view: DocView) -> list[Material]:
     """Documents listed on the line of their lead-in (应当提交的材料：1.…；2.… / 可提供的材料：A、B等),
     flagged by the lead-in's verb."""
     out: list[Material] = []
-    for line in view.lines:
-        span = _span(line).strip_label()
+    # paragraphs, not lines: a PDF wraps the list over several lines
+    for para in view.paragraphs:
+        span = para.strip_label()
         m = _LEAD_IN_LIST.match(span.text)
-        if line.part or not m or not _LEAD_REQUIRED.search(m.group("lead")) or _GENERIC.fullmatch(m.group("lead")) is None and not re.search(r"的(?:材料|资料|文件)$", m.group("lead")):
+        named = m and (_GENERIC.fullmatch(m.group("lead")) or re.search(r"的(?:材料|资料|文件)$|(?:以下|下列|如下)(?:材料|资料|文件)$", m.group("lead")))
+        if para.part or not m or not _LEAD_REQUIRED.search(m.group("lead")) or not named:
             continue
         lead = m.group("lead")
         flag: bool | None = None if re.search(r"如有|若有", lead) else not _LEAD_OPTIONAL.search(lead)
@@ -545,6 +548,8 @@ def dedupe_materials(items: list[Material]) -> list[Material]:
     """One entry per material: the attachment list and the submission sentence name the same forms."""
     kept: list[Material] = []
     for item in items:
+        if re.match(r"如(?!有|涉及|需)", item.title):
+            continue  # （如系统验收报告、上线通知等）: examples of a proof, not a document of their own
         if not any(_same_material(item.title, other.title) for other in kept):
             kept.append(item)
     return kept

@@ -15,7 +15,7 @@ _POST = re.compile(r"EMS|邮寄|快递|寄送|寄至|挂号信")
 _PAPER = re.compile(rf"纸质(?:版|材料|文件|件)?[^，,。]{{0,4}}(?:一式)?\s*(?:{NUMBER})\s*份|一式\s*(?:{NUMBER})\s*份|纸质(?:版|材料|文件)")
 _COPIES = re.compile(rf"一式\s*(?:{NUMBER})\s*份|纸质(?:版|材料|文件|件)?[^，,。]{{0,4}}\s*(?:{NUMBER})\s*份")
 # how the paper copy is printed and bound: A4纸双面打印、胶装成册
-_PRINT = re.compile(r"[双单]面打印|胶装|装订成册|装订成本|A4(?:纸|幅面|规格)|按[^，,。；;]{0,10}顺序装订")
+_PRINT = re.compile(r"[双单]面打印|胶装|装订成册|装订成本|A4(?:纸|幅面|规格)|按(?!以下|下列|如下)[^，,。；;]{0,10}顺序装订")
 # a seal the notice demands (须加盖公章, 须…签章), not a signature line of a form
 _SEAL_RULE = re.compile(r"(?:须|需|应|必须|要求)[^，,。]{0,20}(?:加盖|盖章|签章|公章|签字|签名)")
 # a seal stated as an action even without a modal: 逐页加盖单位公章, 在封面和骑缝处加盖公章, 加盖骑缝章
@@ -316,7 +316,10 @@ def _dedupe(items: list[Submission]) -> list[Submission]:
             #并加盖公章) both stand; a form's 须知 restating the notice's seal rule is a repeat
             same_passage = (other.citation.doc_id, other.citation.section) == (item.citation.doc_id, item.citation.section)
             threshold = 0.9 if item.channel == "seal" and same_passage else 0.7
-            if key == other_key or (a and b and len(a & b) / min(len(a), len(b)) >= threshold):
+            # two sending steps share an office's name (直接报送市数据局 / 推荐函…统一报送市数据局): for
+            # steps, the shorter must not merely be contained in the longer
+            base = len(a | b) if item.channel == "other" else min(len(a), len(b))
+            if key == other_key or (a and b and len(a & b) / base >= threshold):
                 duplicate = True
                 break
         if not duplicate:

@@ -35,7 +35,7 @@ _CHOOSE = rf"(?:至少|任|自主|自行)?选(?:择|做|建|取)?\s*(?:(?:其中
 # 选择一个方向申报: the applicant picks the direction it applies under, which flags no task
 _DIRECTION_CHOICE = re.compile(rf"{_CHOOSE}\s*(?:申报)?(?:方向|类型|类别|领域|赛道)")
 MANDATORY = r"必建|必选|必填|必须建设|必做|必需|必须完成|必须开展|约束性"
-OPTIONAL = rf"非必(?:选|建|须|做)|可选建|可选|选建|选填|选做|自选|鼓励建设|鼓励开展|引导性|{_CHOOSE}"
+OPTIONAL = rf"非必(?:选|建|须|做)|可选建|可选|选建|选填|选做|自选|选择性|鼓励建设|鼓励开展|引导性|{_CHOOSE}"
 # flags stated about an item, where 鼓励 alone marks an optional item (本项为鼓励内容)
 _STATED = rf"{MANDATORY}|{OPTIONAL}|鼓励"
 _NUM = rf"\(?\s*(?:{NUMBER})\s*\)?"
@@ -204,6 +204,10 @@ def _list_tasks(view: DocView, index: int, named: bool, inherited: bool | None =
     first = body.index(items[0].line)
     intro = "".join(ln.norm for ln in body[:first] if ln.heading is None or ln.heading.label.startswith("第"))
     intro += LABEL.sub("", lines[index].norm)  # the heading's own number is not an item's
+    # 上述第1、2、4项为必须建设内容，其余为选择性建设内容: flags stated after the list
+    last = body.index(items[-1].line)
+    closing = [ln.norm for ln in body[last + 1:] if ln.heading is None and not LABEL.match(ln.norm)]
+    intro += "".join(c for c in closing if re.match(r"(?:上述|以上|前述|其中)", c))
     intro = _DIRECTION_CHOICE.sub("", intro)
     flags = _numbered_flags(intro, len(items))
     rest = _REST.search(intro)  # 其余为可选项: every item the lead-in does not name

@@ -249,8 +249,8 @@ _NO_HEAD = re.compile(r"^(?:可选|选建|选做|选报|可提供|选择提供|�
 
 # a cell's answer to "must it be done / provided?": True, False, or None when conditional
 _CONDITIONAL = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需)?提供$")
-_NO = re.compile(r"^(?:否|×|非必[须需选]|可选|选建|选做|选填|选报|选交|自选|自主选择|可提供|可不提供|自愿|鼓励|选择性|选择提供)|可选|选做|选报|自愿提供")
-_YES = re.compile(r"^(?:是|√|✓|必|须|需|应)|必选|必建|必须|必需|必备|必报|必交|必填|须提供")
+_NO = re.compile(r"^(?:否|×|非必[须需选]|可选|选建|选做|选填|选报|选交|自选|自主选择|引导性|选择性|可提供|可不提供|自愿|鼓励|选择性|选择提供)|可选|选做|选报|自愿提供")
+_YES = re.compile(r"^(?:是|√|✓|必|须|需|应|约束性)|必选|必建|必须|必需|必备|必报|必交|必填|须提供")
 
 
 def flag_of(text: str) -> bool | None:

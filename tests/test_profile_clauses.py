@@ -270,3 +270,56 @@ def test_material_notes_after_a_comma_and_conditional_lead_ins():
     assert materials.get("数据知识产权登记证书") is False
     assert materials.get("有权机关出具的授权文件") is None
     assert not any("能够反映" in t for t in materials)
+
+
+def test_deadlines_stated_only_in_a_schedule_table():
+    text = HEAD + (
+        "五、时间安排\n\n| 事项 | 时间 | 责任主体 |\n| --- | --- | --- |\n"
+        "| 申报政策宣讲会 | 2026年8月20日14:30 | 市数据资源局 |\n"
+        "| 系统注册及在线填报截止 | 2026年9月11日17:00 | 申报单位 |\n"
+        "| 系统在线推荐截止 | 2026年10月9日 | 区级主管部门 |\n"
+        "| 专家评审及现场答辩 | 2026年11月中旬 | 市数据资源局 |\n"
+    )
+    meta = DocumentMeta("g-2026", "通知", "g", "某市", issued_on="2026-08-05")
+    profile = extract_profile("g", "某市", [(meta, SourceText(text))], dt.date(2026, 8, 25))
+    assert [(d.date, d.who) for d in profile.deadlines] == [("2026-09-11", "applicant"), ("2026-10-09", "recommender")]
+    assert "系统注册及在线填报截止" in profile.deadlines[0].citation.quote
+    assert profile.status.window == "open"
+
+
+def test_task_flags_stated_after_the_list_and_constraint_cells():
+    text = HEAD + (
+        "二、建设任务\n\n1.部署可信管控底座。部署连接器。\n2.编制资源目录与流通规则。制定规则。\n"
+        "3.推动公共数据融合利用。开展融合。\n4.建设产业协同应用场景。建成场景。\n"
+        "上述第1、2、4项为必须建设内容，其余为选择性建设内容。\n\n三、申报条件\n\n申报单位须在某省注册。\n"
+    )
+    tasks = [(t.title, t.mandatory) for t in _profile(text).tasks]
+    assert tasks == [("部署可信管控底座", True), ("编制资源目录与流通规则", True), ("推动公共数据融合利用", False), ("建设产业协同应用场景", True)]
+    from rag.tables import flag_of
+    assert flag_of("约束性") is True and flag_of("引导性") is False
+
+
+def test_conditions_already_met_scopes_and_participation_caps():
+    text = HEAD + (
+        "三、申报条件\n\n（一）申报单位应当在某省内依法登记注册，具有独立法人资格，为交通运输企业、高等学校或科研院所。\n"
+        "（二）已于2025年6月30日前完成数据资源登记，并取得登记凭证。\n"
+        "（三）联合单位应为具有独立法人资格的企业或科研院所，注册地不限。\n（四）每家联合单位参与的试点项目不超过2个。\n"
+    )
+    quotes = [(e.kind, e.citation.quote) for e in _profile(text).eligibility]
+    assert any(k == "entity_type" and "为交通运输企业" in q for k, q in quotes)
+    assert any("已于2025年6月30日前完成数据资源登记" in q for _, q in quotes)
+    assert any("注册地不限" in q and "科研院所" in q for _, q in quotes)  # the scope stays with its condition
+    assert any("参与的试点项目不超过2个" in q for _, q in quotes)
+    assert not any(q == "注册地不限" for _, q in quotes)
+
+
+def test_a_lead_in_to_an_inline_list_may_say_how_to_order_it_and_examples_are_no_materials():
+    text = HEAD + (
+        "四、申报材料\n\n申报单位须提交以下材料，并按顺序编制目录和页码：1.某省试点申报书；2.营业执照或法人登记证书复印件；"
+        "3.上线运行证明材料（如系统验收报告、上线通知等）。申报材料按以下顺序装订：\n"
+    )
+    profile = _profile(text)
+    materials = {m.title: m.required for m in profile.materials}
+    assert materials.get("营业执照或法人登记证书复印件") is True
+    assert not any(t.startswith("如") for t in materials)
+    assert not any(s.channel == "paper" for s in profile.submission)
