@@ -49,7 +49,8 @@ def run_case(case: dict[str, Any], profiles: dict[str, Profile]) -> dict[str, An
 def extraction_score(case: dict[str, Any], applicant: Applicant) -> tuple[int, int]:
     """(correct fields, fields) over gold facts ∪ extracted facts."""
     gold = case["extract"]
-    got = {k: v for k, v in applicant_to_dict(applicant).items() if v is not None}
+    # the free-form figures (资产负债率=52%) are judged through the verdicts, not field by field
+    got = {k: v for k, v in applicant_to_dict(applicant).items() if v is not None and k != "figures"}
     keys = set(gold) | set(got)
     return sum(1 for k in keys if gold.get(k) == got.get(k)), len(keys)
 

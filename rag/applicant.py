@@ -58,6 +58,7 @@ class Applicant:
     investment_wan: float | None = None  # total project investment in 万元
     projects: int | None = None  # projects it applies with in this round
     targets: tuple[str, ...] | None = None  # programmes it says it wants to apply to (上海, 国家 …)
+    figures: str | None = None  # figures it states about itself: 资产负债率=52%；营业收入=1800万元
 
     def known(self) -> dict[str, Any]:
         """The facts that are stated."""
@@ -95,6 +96,7 @@ MODEL_FIELDS: tuple[dict[str, str], ...] = (
     {"name": "investment_wan", "description": "项目总投资（万元，数字）"},
     {"name": "projects", "description": "本次申报的项目数量（整数）"},
     {"name": "targets", "description": "想申报的试点所属地区列表，如 上海、国家"},
+    {"name": "figures", "description": "自述的数值指标，写作 名称=数值单位，用；分隔，如 资产负债率=52%；营业收入=1800万元"},
 )
 
 _TRUE = {"true", "yes", "y", "1", "是", "有", "对"}

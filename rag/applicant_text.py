@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .applicant import Applicant
+from .figures import stated_figures
 from .jurisdictions import PROVINCES, _cpca, short_name
 from .normalise import normalise
 from .numerals import NUMBER, parse_number
@@ -86,6 +87,7 @@ def extract_rules(text: str) -> Applicant:
         investment_wan=_investment(rest),
         projects=_projects(rest),
         targets=targets or None,
+        figures=stated_figures(rest),
     )
 
 
@@ -277,11 +279,17 @@ def _partners(text: str) -> int | None:
     lower = text.lower()
     if re.search(r"独立申报|单独申报|不联合|没有合作单位|没有联合|no partners?|on our own|apply alone|alone", lower):
         return 0
-    m = re.search(rf"(?:共|总共|一共|合计)\s*({NUMBER})\s*家(?:单位)?|({NUMBER})\s*家单位(?:联合|共同)申报|联合申报单位共\s*({NUMBER})\s*家", text)
+    m = re.search(rf"(?:还有|另有|联合|带上|加上|携手)\s*({NUMBER})\s*家", text)
     if m:
+        return _count(m.group(1))
+    # a total counts the consortium only when it says so: 联合体合计3家, not 已接入…合计38家
+    for m in re.finditer(rf"(?:共|总共|一共|合计)\s*({NUMBER})\s*家(?:单位)?|({NUMBER})\s*家单位(?:联合|共同)申报|联合申报单位共\s*({NUMBER})\s*家", text):
+        before, after = text[max(0, m.start() - 12): m.start()], text[m.end(): m.end() + 6]
+        if re.search(r"接入|用户|客户|会员|服务|覆盖|带动", before) or not re.search(r"联合|申报|合作|成员|牵头", before + m.group(0) + after):
+            continue
         total = _count(next(g for g in m.groups() if g))
         return total - 1 if total else None
-    m = re.search(rf"(?:还有|另有|联合|带上|加上|和|与|携手)\s*({NUMBER})\s*家", text)
+    m = re.search(rf"(?:和|与)\s*({NUMBER})\s*家", text)
     if m:
         return _count(m.group(1))
     m = re.search(r"with (\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:other |joint |partner )*(?:partners?|co-applicants?|units|organi[sz]ations|companies)", lower)

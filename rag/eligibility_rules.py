@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .applicant import ENTERPRISES, Applicant
 from .applicant_text import place_of
+from .figures import Threshold, figure_for, meets, parse_figures, threshold_in
 from .jurisdictions import short_name
 from .normalise import normalise
 from .records import EligibilityItem
@@ -74,13 +75,25 @@ def judge(item: EligibilityItem, a: Applicant) -> Judgement:
     scope = None if kind in ("review", "obligation", "choice") else _out_of_scope(item, text, a)
     if scope:
         return scope
+    bar = threshold_in(text) if kind in ("other", "review", "obligation") else None
     rule = _RULES.get(kind, _other)
-    result = rule(item, text, a)
+    result = _by_figure(text, bar, a) if bar else rule(item, text, a)
     if not item.hard and result.decisive:
         # soft items (原则上/宜/优先) inform but never decide the verdict
         category = "preference" if result.category == "condition" else result.category
         return Judgement(result.status, result.reason + "（本条为原则性或鼓励性要求，不作为硬性条件）", False, category, result.fact)
     return result
+
+
+def _by_figure(text: str, bar: Threshold, a: Applicant) -> Judgement:
+    """A numeric bar (资产负债率不超过65%, 已接入不少于15家) against the figure the applicant states."""
+    figure = figure_for(bar, parse_figures(a.figures))
+    if figure is None:
+        return Judgement("unknown", f"条款要求“{text}”；尚不清楚贵单位的{bar.metric}。", True, "condition", f"item:{text}")
+    stated = f"{figure.value:g}{figure.unit}"
+    if meets(bar, figure):
+        return Judgement("met", f"条款要求“{text}”；贵单位{figure.metric}为{stated}，符合。", True)
+    return Judgement("unmet", f"条款要求“{text}”；贵单位{figure.metric}为{stated}，不符合。", True)
 
 
 def _not_a_condition(text: str) -> Judgement | None:
