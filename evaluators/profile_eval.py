@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8, unseen9, unseen10, unseen11 or unseen12 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8, unseen9, unseen10, unseen11, unseen12 or unseen13 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -50,6 +50,8 @@ SPLITS = {
     "unseen11": (ROOT / "evaluators" / "unseen11", ROOT / "evaluators" / "unseen11" / "manifest.yaml", ROOT / "evaluators" / "unseen11" / "gold"),
     # twelfth held-out set (provincial PDF with "— n —" footers and a dense semicolon condition paragraph, municipal Markdown with a 事项/时间/责任主体 table and 牵头/联合 tiers, sector DOCX with 约束性/引导性 task and 必须/选择/如涉及 material tables); never tuned on
     "unseen12": (ROOT / "evaluators" / "unseen12", ROOT / "evaluators" / "unseen12" / "manifest.yaml", ROOT / "evaluators" / "unseen12" / "gold"),
+    # thirteenth held-out set (provincial plain-text 第X章/第X条 guide with 基础类/提升类 tasks, municipal HTML with 申报主体/合作单位 tiers and 必交/选交 materials, sector DOCX with heading-styled 必选/可选 tasks and a 篇幅要求 table); never tuned on
+    "unseen13": (ROOT / "evaluators" / "unseen13", ROOT / "evaluators" / "unseen13" / "manifest.yaml", ROOT / "evaluators" / "unseen13" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
