@@ -71,7 +71,8 @@ def extract_rules(text: str) -> Applicant:
         listed=_listed(lower),
         role=_role(lower),
         # 加入一家企业牵头的项目: another body leads
-        lead=_flag(clauses, r"牵头|lead applicant|as the lead|leading applicant", r"(?:加入|参与|参加)[^，。]{0,20}牵头的"),
+        # (联合体成员2家（不含牵头单位）counts the members, it says nothing of who leads)
+        lead=_flag(clauses, r"(?<!含)牵头|lead applicant|as the lead|leading applicant", r"(?:加入|参与|参加)[^，。]{0,20}牵头(?:申报|组建)?的"),
         joint_partners=_partners(rest),
         multi_operator=_flag(clauses, r"多(?:个|家)运营(?:方|主体|单位)|多运营主体|共同运营|联合运营|multiple operators|co-operators"),
         direction=_direction(rest),
@@ -240,7 +241,12 @@ def _cue(lower: str, yes: str, no: str) -> bool | None:
     return None
 
 
+# a clause about the partners (3家合作单位均为企业或科研院所), not about the applicant itself
+_PARTNER_CLAUSE = re.compile(rf"^(?:(?:{NUMBER})家|各|其余)?(?:合作单位|联合单位|成员单位|合作方|参与单位|联合体成员|各方)")
+
+
 def _entity_types(text: str) -> tuple[str, ...] | None:
+    text = "，".join(c for c in re.split(r"[，,。；;]", text) if not _PARTNER_CLAUSE.match(c.strip()))
     lower = _DIRECTION.sub(" ", text).lower()
     lower = re.sub(r"(?:enterprise|industry|city) (?:trusted )?data space", " ", lower)
     found = [name for name, cue in _ENTITY_CUES if re.search(cue, lower)]
@@ -260,7 +266,7 @@ def _listed(lower: str) -> bool | None:
 def _role(lower: str) -> str | None:
     # "多个运营主体" describes the consortium, not the applicant's own role
     lower = re.sub(r"多(?:个|家)?运营(?:方|主体|单位)|(?:共同|联合)运营", " ", lower)
-    if re.search(r"(?:作为|是|担任)[^，。]{0,8}(?:参与方|参与单位|成员单位|技术服务(?:商|方)|技术支撑单位)|as a (?:participant|member)|not the operator|不是运营", lower):
+    if re.search(r"(?:作为|是|担任)[^，。]{0,8}(?:参与方|参与单位|成员单位|合作单位|联合单位|技术服务(?:商|方)|技术支撑单位)|as a (?:participant|member)|not the operator|不是运营", lower):
         return "participant"
     if re.search(r"运营方|运营单位|运营主体|运营商|运营者|负责运营|我们运营|运营(?:该|这个|一个)?[^，。]{0,6}数据空间|\boperator\b|\boperate|operat(?:es|ing) (?:a|an|the|our)\b", lower):
         return "operator"
@@ -312,7 +318,7 @@ def _prior(clauses: list[str]) -> tuple[str, ...] | None:
         lower = clause.lower()
         if re.search(r"失信|黑名单|经营异常|dishonest|blacklist", lower):
             continue  # a list of offenders is not a pilot
-        if re.search(r"(?:未|没有|从未|没)(?:曾)?(?:入选|获批|获得过|列入|参加过)|never (?:been )?selected|not (?:been )?selected|no prior", lower):
+        if re.search(r"(?:未|没有|从未|没)(?:曾)?(?:入选|获批|获得过?|列入|参加过)|never (?:been )?selected|not (?:been )?selected|no prior", lower):
             return ()
         if re.search(r"入选|获批|列入[^，。]{0,20}名单|获得[^，。]{0,20}(?:专项|资金)支持|selected|chosen", lower):
             found.append(clause)

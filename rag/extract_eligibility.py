@@ -30,6 +30,8 @@ _NOT_CONDITION = re.compile(
     r"|将(?:通过|对|组织|根据|会同|按照|依据)|(?:核查|核实|审查|查询|把关)[^，,。]{0,16}(?:信用|资格|注册地|情况)"
     # a service the project offers (为中小企业提供信用评价服务), not the applicant's record
     r"|^为[^，,。]{1,16}提供"
+    # 在平台中选择所在区数据主管部门作为推荐单位: a step of the filing
+    r"|选择[^，,。]{0,24}作为推荐单位"
     # what the money may pay for (不得用于人员工资 / 主要用于软硬件购置): a rule on spending
     r"|(?:不得|不能|主要|只能|仅|可|应|须)用于|专款专用"
     # the truth of what is handed in (申报材料内容真实、合法、有效): a pledge on the papers
@@ -182,15 +184,20 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
             groups.append(current)
         for kinds, pieces in groups:
             span = view.between(pieces[0], pieces[-1])
+            lead = re.match(r"(?:并且|并|且|同时)(?=是|为|具有|具备|应|须)", span.text)
+            if lead:
+                span = span.sub(lead.end(), len(span.text))  # 并且是…运营主体: the condition, not its conjunction
             prev = found[-1] if found else None
             if prev and prev[0] == kinds == ["joint_rule"] and prev[1].para == span.para:
                 # 接受联合申报，由牵头单位提交。联合申报单位最多不超过5家 — one rule
                 found[-1] = (kinds, view.between(prev[1], span), prev[2] + sentence.text)
                 continue
             found.append((kinds, span, sentence.text))
+    headings = {title for line in view.lines for title in line.path}
+    tiered = any(_MEMBER_TIER.search(t) or _MEMBER_HEAD.match(t) for t in headings)
     items = []
     for kinds, span, sentence_text in found:
-        tier = _tier_of(span.path)
+        tier = _tier_of(span.path, tiered)
         for kind in kinds:
             params = _own_place(params_for(kind, span.text, sentence_text), view)
             if tier:
@@ -243,14 +250,21 @@ _ONWARD = re.compile(r"推荐(?:至|到|给|报送至|上报)")
 # a heading over one tier's conditions: （一）牵头单位条件 / （二）参与单位条件
 _LEAD_TIER = re.compile(r"牵头(?:单位|方|企业)[^，,。]{0,4}(?:条件|要求|资格)")
 _MEMBER_TIER = re.compile(r"(?:参与|联合|成员|合作)(?:单位|方|企业)[^，,。]{0,4}(?:条件|要求|资格)")
+# a bare members' heading: （二）合作单位
+_MEMBER_HEAD = re.compile(r"^(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]+、|\d+[.、])?\s*(?:参与|联合|成员|合作)(?:单位|方)$")
 
 
-def _tier_of(path: tuple[str, ...]) -> str | None:
-    """"lead" or "participant" when the condition sits under one tier's heading."""
+# where a notice has a members' tier, its 申报主体条件 are the lead's: （一）申报主体 （二）合作单位
+_MAIN_TIER = re.compile(r"^(?:[(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]+、|\d+[.、])?\s*(?:申报主体|申报单位)(?:条件|要求|资格)?$")
+
+
+def _tier_of(path: tuple[str, ...], tiered: bool) -> str | None:
+    """"lead" or "participant" when the condition sits under one tier's heading of a notice
+    that has two tiers (`tiered`)."""
     for title in reversed(path):
-        if _LEAD_TIER.search(title) and not _MEMBER_TIER.search(title):
+        if _LEAD_TIER.search(title) and not _MEMBER_TIER.search(title) or tiered and _MAIN_TIER.match(title):
             return "lead"
-        if _MEMBER_TIER.search(title) and not _LEAD_TIER.search(title):
+        if _MEMBER_TIER.search(title) and not _LEAD_TIER.search(title) or tiered and _MEMBER_HEAD.match(title):
             return "participant"
     return None
 

@@ -79,7 +79,7 @@ _RULE_WORDS = re.compile(rf"{_RULE_MODAL.pattern}|突出|明确|真实|规范|�
 _DOC_ENDINGS = r"申报书|申请书|报告|执照|证书|证明|凭证|批件|批复|协议|合同|承诺书|承诺函|推荐函|复印件|扫描件|清单|报表|名单|文件|表"
 _ENDS_DOCUMENT = re.compile(rf"(?:{_DOC_ENDINGS})$")
 # a parenthesis that makes an item conditional: （如有）（联合申报的提供）
-_ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有则|的提供|时提供|的须提供|的需提供)[^()（）]*[)）]|[(（][^()（）]{2,12}时[)）]")
+_ITEM_CONDITION = re.compile(r"[(（][^()（）]*(?:如有|若有|如涉及|有则|的提供|时提供|的须提供|的需提供|涉及的)[^()（）]*[)）]|[(（][^()（）]{2,12}时[)）]")
 # a listed document followed by a note (…审计报告，须由会计师事务所出具): its name ends like one
 _ENDS_NAME = re.compile(rf"(?:{_DOC_ENDINGS}|材料|资料|方案|制度|目录|名录|说明)$")
 _ITEM_REQUIRED = re.compile(r"[(（]\s*(?:必须提供|须提供|必备|必报|必交|必须|必选|必填)\s*[)）]")
@@ -248,12 +248,21 @@ def _lead_in_lists(view: DocView) -> list[Material]:
             text = _INLINE_ITEM.sub("", item.text, count=1) if numbered else item.text
             if numbered:
                 item = item.sub(len(item.text) - len(text), len(item.text))
+            # 联合申报的，提供联合申报协议 / 可以提供知识产权、标准制定等佐证材料: the item's own flag
+            own = _ITEM_IF.match(text) or _ITEM_MAY.match(text)
+            if own:
+                out += _named(view, item, own.group("x"), None if own.re is _ITEM_IF else False)
+                continue
             text = re.sub(r"等(?:相关|有关)?(?:佐证|证明|支撑|其他)?(?:材料|资料|文件)?$", "", text)
             text = re.sub(r"^(?:相关|有关|已签订的|已取得的|已获得的)", "", text)
             title = _clean(text)
             if 1 < len(title) <= 30 and not _RULE_MODAL.search(title) and not _NOT_A_DOCUMENT.search(title):
                 out.append(Material(title, flag, view.cite(item)))
     return out
+
+
+_ITEM_IF = re.compile(r"^[^，,]{1,12}的[，,]\s*(?:须|应|需|请)?(?:提供|提交|附)(?P<x>.{2,40})$")
+_ITEM_MAY = re.compile(r"^(?:可以|可)(?:提供|提交|附)(?P<x>.{2,60})$")
 
 
 # 其中第1至6项为必备材料，第7项为选报材料: flags of the numbered items by their range

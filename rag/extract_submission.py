@@ -152,6 +152,9 @@ def _classify(piece: Span, lead: str = "", url_said: bool = False) -> list[tuple
         paper = None  # 纸质材料由推荐单位统一收齐后: a mention, not a rule on the paper copies
     if paper and not re.search(r"份|打印|装订", paper.group(0)) and _is_delivery(text):
         paper = None  # 将推荐汇总表及纸质材料报送…处: where the papers go, not a rule on the paper copies
+    if paper and re.search(r"不(?:再)?收取|不接收|无需|不需要|不需|不用", text):
+        out.append(("other", text))  # 本次申报不收取纸质材料: how to submit, stated by what is not wanted
+        paper = None
     if paper and not piece.part:
         copies = re.search(rf"(?:一式)?\s*({NUMBER})\s*份", paper.group(0))
         out.append(("paper", f"纸质版{parse_number(copies.group(1))}份" if copies else paper.group(0)))
@@ -164,6 +167,10 @@ def _classify(piece: Span, lead: str = "", url_said: bool = False) -> list[tuple
             out.append(("other", text))  # 将推荐汇总表盖章后报送市数据局 / 发送至邮箱: the recommender's sending step
         else:
             out.append(("seal", text))
+    # the recommender's sealed papers sent on (将加盖公章的推荐函和汇总表电子版发送至邮箱): its sending step
+    sealed_papers = _RECOMMENDER_PAPER.search(text) and re.search(r"加盖[^，,。]{0,4}(?:公章|印章)", text)
+    if all(c == "email" for c, _ in out) and not piece.part and sealed_papers and re.search(r"(?:发送|报送|上传|提交|递交|寄送)(?:至|到)", text) and not _ONWARD.search(text):
+        out.append(("other", text))
     # the recommender's own step on the platform: 完成网上推荐 / 通过平台提交推荐意见 / 通过平台完成推荐确认
     if _RECOMMENDS_ONLINE.search(text) and not piece.part and not _ONWARD.search(text) and not out:
         out.append(("other", text))
@@ -208,7 +215,9 @@ _SENT_TO_OFFICE = re.compile(r"(?:报送|提交|递交|寄送|送达|报)(?:至|
 # itself (完成网上推荐, 在系统中完成在线推荐)
 _RECOMMENDS_ONLINE = re.compile(
     r"(?:通过|在|登录|登陆)[^，,。；;]{0,20}(?:平台|系统)[^，,。；;]{0,6}"
-    r"(?:(?:提交|报送|上传)推荐(?:意见|函|文件|汇总表)|(?:完成|进行)(?:在线|网上|线上)?(?:审核)?推荐)"
+    r"(?:(?:提交|报送|上传)[^，,。；;]{0,8}推荐(?:意见|函|文件|汇总表)|(?:完成|进行)(?:在线|网上|线上)?(?:审核)?推荐)"
+    # 在平台中选择所在区数据主管部门作为推荐单位: the applicant routes its filing on the platform
+    r"|选择[^，,。；;]{0,24}作为推荐单位"
     r"|完成(?:网上|在线|线上)(?:审核)?推荐|完成网上审核"
 )
 # a contact line: 联系人：…，电话：…，邮箱：… — an address to ask questions, not to send the application
@@ -252,11 +261,12 @@ def _is_seal_rule(text: str) -> bool:
     """A seal the notice demands, with or without 须; not a form's (加盖单位公章) placeholder."""
     if re.search(r"加盖[^，,。]{0,8}章后(?:扫描|上传)", text):
         return True  # 将封面和承诺书加盖公章后扫描: the seal is demanded before the scan
-    if re.search(r"扫描|上传", text):
-        return False  # 上传加盖公章的申报书PDF版: a sealed file uploaded is a step of the upload
+    if re.search(r"扫描|上传|PDF|pdf|电子版|发送至", text):
+        return False  # 上传/发送加盖公章的申报书PDF版: a sealed file uploaded or mailed is a sending step
     if _SEAL_RULE.search(text):
         return True
-    bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
+    # a form's placeholder (加盖公章) says nothing; a note that names what is sealed (封面加盖单位公章) does
+    bare = re.sub(r"[(（](?![^()（）]*(?:封面|骑缝|首页|每页|逐页))[^()（）]*[)）]", "", text)
     return bool(_SEAL_ACT.search(bare)) and not re.search(r"[:：]\s*$", bare)
 
 

@@ -60,3 +60,29 @@ def test_the_applicants_words_negation_and_joining_another_lead():
     assert facts.entity_types is not None and "党政机关" in facts.entity_types
     # negative: leading it ourselves
     assert extract_rules("本次由我们牵头申报。").lead is True
+
+
+MAIN_AND_PARTNERS = (
+    "某市数据局关于组织申报场景应用试点的通知\n\n"
+    "各有关单位：为推动可信数据空间场景应用，现组织申报一批场景应用试点项目，有关事项通知如下。\n\n"
+    "三、申报条件\n\n（一）申报主体\n\n1.在青海省西宁市行政区域内依法登记注册；\n2.申报主体须为企业。\n\n"
+    "（二）合作单位\n\n1.为具有独立法人资格的企业、高等院校或科研院所，注册地不限；\n2.未被列入严重失信主体名单。\n"
+)
+
+
+def test_a_notice_with_a_partners_tier_reads_its_main_conditions_as_the_leads():
+    meta = DocumentMeta("m-2026", "通知", "m", "西宁市", issued_on="2026-11-16")
+    profile = extract_profile("m", "西宁市", [(meta, SourceText(MAIN_AND_PARTNERS))], DAY)
+    tiers = {e.citation.quote: e.params.get("applies_to_role") for e in profile.eligibility}
+    assert any(t == "lead" and "西宁市行政区域内" in q for q, t in tiers.items())
+    assert any(t == "participant" and "注册地不限" in q for q, t in tiers.items())
+    university = extract_rules("我们是沈阳市的一所高等院校，具有独立法人资格，这次作为合作单位参与一家企业牵头申报的项目。"
+                               "未被列入严重失信主体名单。该项目的联合体成员为2家合作单位（不含牵头单位），项目未获得其他市级财政资金支持。")
+    assert university.lead is not True and university.role == "participant"
+    assert university.prior_selections == ()
+    assert evaluate_profile(university, profile, DAY).verdict == "eligible"
+
+
+def test_partners_described_in_the_text_do_not_change_the_applicants_own_type():
+    facts = extract_rules("我们是一家企业，具有独立法人资格。3家合作单位均为具有独立法人资格的企业或科研院所。")
+    assert facts.entity_types == ("企业",)

@@ -323,3 +323,31 @@ def test_a_lead_in_to_an_inline_list_may_say_how_to_order_it_and_examples_are_no
     assert materials.get("营业执照或法人登记证书复印件") is True
     assert not any(t.startswith("如") for t in materials)
     assert not any(s.channel == "paper" for s in profile.submission)
+
+
+def test_no_paper_a_platform_choice_of_recommender_and_notes_in_brackets():
+    text = HEAD + (
+        "五、申报程序\n\n申报主体登录平台在线上传申报材料，并在平台中选择所在区数据主管部门作为推荐单位。"
+        "申报主体于2026年8月21日前将加盖公章的申报材料PDF文件发送至sb@example.gov.cn。本次申报不收取纸质材料。\n\n"
+        "网上填报完成后，申报单位应当于12月27日前将纸质申报材料一式三份（A4纸双面打印，胶装成册，封面加盖单位公章）报送所在区数据主管部门。\n\n"
+        "四、申报材料\n\n申报单位应当提交以下材料：1.试点项目申报书；2.联合申报的，提供联合申报协议；3.可以提供知识产权证书、标准文本等佐证材料。\n"
+        "1.合作单位法人登记证明（涉及的提交）；\n"
+    )
+    profile = _profile(text)
+    subs = [(s.channel, s.citation.quote) for s in profile.submission]
+    assert ("other", "本次申报不收取纸质材料") in [(c, q.rstrip("。")) for c, q in subs]
+    assert any(c == "other" and "作为推荐单位" in q for c, q in subs)
+    assert any(c == "seal" and "封面加盖单位公章" in q for c, q in subs)
+    assert not any(c == "seal" and "PDF文件" in q for c, q in subs)  # a sealed file mailed is a sending step
+    assert not any(c == "paper" and "不收取" in q for c, q in subs)
+    materials = {m.title: m.required for m in profile.materials}
+    assert materials.get("联合申报协议") is None and materials.get("知识产权证书") is False
+    assert materials.get("合作单位法人登记证明") is None
+    # negative: choosing the recommender on the platform is no eligibility condition
+    assert not any("作为推荐单位" in e.citation.quote for e in profile.eligibility)
+
+
+def test_a_condition_is_quoted_without_its_conjunction():
+    text = HEAD + "第二章 申报条件\n\n第五条 申报单位应当为企业或科研院所，并且是拟申报可信数据空间的建设运营主体，对空间的持续运营负主要责任。\n"
+    quotes = [e.citation.quote for e in _profile(text).eligibility if e.kind == "operator_role"]
+    assert quotes and quotes[0].startswith("是拟申报可信数据空间的建设运营主体")
