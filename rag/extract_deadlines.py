@@ -90,8 +90,7 @@ def _table_deadlines(view: DocView) -> list[Deadline]:
     for table in view.tables:
         for row in table.rows[1:]:
             cells = [c for c in row if c.line is not None and not c.line.part]
-            dated = [(c, find_dates(c.text, view.year)) for c in cells]
-            dated = [(c, d[0]) for c, d in dated if d]
+            dated = [(c, found[0]) for c in cells if (found := find_dates(c.text, view.year))]
             if len(dated) != 1 or not any(_ROW_CLOSES.search(c.text) for c in cells if c is not dated[0][0]):
                 continue
             cell, match = dated[0]
