@@ -81,7 +81,7 @@ def _profiles() -> dict[str, float]:
     from .profile_eval import evaluate_profiles
 
     out = {}
-    for split in ("bundled", "dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13"):
+    for split in ("bundled", "dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14"):
         out.update(evaluate_profiles(split))
     return out
 

@@ -1,4 +1,4 @@
-"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8, unseen9, unseen10, unseen11, unseen12 or unseen13 notices).
+"""Requirement-profile extraction scored against gold profiles (bundled corpus, dev, unseen, unseen2, unseen3, unseen4, unseen5, unseen6, unseen7, unseen8, unseen9, unseen10, unseen11, unseen12, unseen13 or unseen14 notices).
 
 Match rules: deadlines by date + party; sections by title containment + exact limit;
 tasks by title containment + mandatory flag; eligibility and submission by quote
@@ -52,6 +52,8 @@ SPLITS = {
     "unseen12": (ROOT / "evaluators" / "unseen12", ROOT / "evaluators" / "unseen12" / "manifest.yaml", ROOT / "evaluators" / "unseen12" / "gold"),
     # thirteenth held-out set (provincial plain-text 第X章/第X条 guide with 基础类/提升类 tasks, municipal HTML with 申报主体/合作单位 tiers and 必交/选交 materials, sector DOCX with heading-styled 必选/可选 tasks and a 篇幅要求 table); never tuned on
     "unseen13": (ROOT / "evaluators" / "unseen13", ROOT / "evaluators" / "unseen13" / "manifest.yaml", ROOT / "evaluators" / "unseen13" / "gold"),
+    # fourteenth held-out set (municipal DOCX with a 条件类别/具体要求 condition table and limits on note lines of their own, traditional-script provincial plain text with 【必選】/【可選】 tasks and e-mail, city 工信局 funding-guide PDF with "— n —" footers, numeric bars and a yearless recommender date); never tuned on
+    "unseen14": (ROOT / "evaluators" / "unseen14", ROOT / "evaluators" / "unseen14" / "manifest.yaml", ROOT / "evaluators" / "unseen14" / "gold"),
     # notices written for developing the rules: tuned on, unlike "unseen"
     "dev": (ROOT / "evaluators" / "dev", ROOT / "evaluators" / "dev" / "manifest.yaml", ROOT / "evaluators" / "dev" / "gold"),
 }
