@@ -37,7 +37,9 @@ _NOT_CONDITION = re.compile(
     # the truth of what is handed in (申报材料内容真实、合法、有效): a pledge on the papers
     r"|(?:材料|内容|信息)[^，,。]{0,6}(?:真实|准确|完整|有效)"
     # a bare consequence after a step (逾期系统自动关闭，不再受理)
-    r"|^(?:将|均|一律)?(?:不再|不予)(?:受理|接收)$"
+    r"|^(?:将|均|一律)?(?:不再|不予)(?:受理|接收)[^，,。]{0,4}$"
+    # funds paid out after approval (经市政府批准后一次性拨付): the issuer's step
+    r"|拨付"
 )
 # sentences about the application documents or the project period, not the applicant
 _NOT_ABOUT_APPLICANT = re.compile(
@@ -93,11 +95,15 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|(?:参与|成员|合作)单位[^，,。]{0,6}(?:不超过|最多|不得超过)|联合[^，,。]{2,20}共同申报"
         r"|(?:联合|参与|成员)单位参与的[^，,。]{0,8}(?:不超过|最多)"
     )),
+    # a commitment that the project draws on no other fund: 本项目未以同一项目申报其他市级财政资金
+    ("exclusion", re.compile(r"未以同一(?:项目|内容)[^，,。]{0,24}(?:申报|申请)")),
     ("consent", re.compile(r"(?:获得?|征得|经)[^，,。]{0,20}(?:同意|批准|授权)")),
-    ("recommendation", re.compile(r"(?:获得?|经|由)[^，,。]{0,30}推荐|为(?:汇总)?推荐单位|负责[^，,。]{0,12}(?:初审|审核|推荐)")),
+    ("recommendation", re.compile(r"(?:获得?|经(?!济|营|费|过)|由)[^，,。]{0,30}推荐|为(?:汇总)?推荐单位|负责[^，,。]{0,12}(?:初审|审核|推荐)")),
     ("operator_role", re.compile(r"(?:应|须|需)?(?:为|是|系|作为)[^，,。]{0,20}(?:运营单位|运营主体|运营方|建设运营方|运营者)")),
     ("choice", re.compile(rf"择一(?:方向|类别|类型|领域)?(?:进行)?申报|选择\s*(?:{NUMBER})\s*个[^，,。]{{0,8}}(?:方向|类别|类型)")),
 )
+# the data the project uses: 项目涉及的数据来源合法、已取得必要授权 (a condition in plain words)
+_DATA_RIGHTS = re.compile(r"数据(?:资源)?[^，,。]{0,10}(?:来源合法|(?:均|已)(?:依法)?(?:取得|获得)[^，,。]{0,10}授权)")
 _IDENTITY = (
     ("registration_place", re.compile(r"注册")),
     ("legal_form", _FORMS),
@@ -158,6 +164,8 @@ def extract_eligibility(view: DocView) -> list[EligibilityItem]:
                 current = None
                 continue
             kinds = classify(piece.text)
+            if kinds and len(piece.text) <= 5 and not _CONDITION_WORDS.search(piece.text):
+                kinds = []  # a label (信用记录 / 申报限制) over the condition in the next cell
             if kinds and sentence.part and not _CONDITION_WORDS.search(piece.text):
                 kinds = []  # a form's field or heading (牵头单位 / 联合体成员情况) names, states nothing
             if not kinds:
@@ -220,7 +228,7 @@ _LISTED_CASES = re.compile(r"(?:有|存在|具有|出现)(?:下列|以下|如下
 # 注册地不限 / 省内外单位均可参与: no place required of the bodies just named
 _ANY_PLACE = re.compile(r"注册地不限|不限注册地|省内外[^，,。]{0,6}均可|不限(?:地域|区域)")
 # 牵头单位（含独立申报单位）应当同时具备以下条件: announces the list, states none of it
-_LIST_LEAD = re.compile(r"(?:具备|符合|满足|达到)(?:以下|下列|如下)(?:全部|所有|基本)?(?:条件|要求)[:：]?$")
+_LIST_LEAD = re.compile(r"(?:具备|符合|满足|达到)(?:以下|下列|如下|下表所列|下表)(?:全部|所有|基本)?(?:条件|要求)[:：]?$")
 # a form's guidance on what to write (联合申报的，应明确各单位承担的建设内容): drafting, not a condition
 _WRITING = re.compile(r"说明|阐述|描述|介绍|明确|列明|填写|分别")
 _REAPPLY = re.compile(r"不得(?:以[^，,。]{0,12})?(?:重复|多头|交叉)申报")
@@ -290,6 +298,8 @@ def classify(text: str) -> list[str]:
             if kind == "recommendation" and _ONWARD.search(text) and not re.search(r"须|应|需|必须|获得|取得", text):
                 continue  # 由省数据局择优推荐至国家数据局: the issuer's next step
             return [kind]
+    if _DATA_RIGHTS.search(text):
+        return ["other"]
     kinds = []
     for kind, pattern in _IDENTITY:
         if kind == "registration_place":

@@ -86,7 +86,7 @@ _ITEM_REQUIRED = re.compile(r"[(（]\s*(?:必须提供|须提供|必备|必报|�
 # the note after a listed document: 如有请提供 / 可提供 / 联合申报的须提供
 _NOTE_CONDITION = re.compile(r"如有|若有|如涉及|有则|视情况|(?:的|时)(?:须|需|应)?(?:提供|提交)")
 _NOTE_OPTIONAL = re.compile(r"可提供|可提交|可附|可选|可报|选报|选填|选交|自愿提供|非必须")
-_ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:可选报|可报|选报|选填|可选|可提供|选交|自愿提供|自愿提交|非必须|非必需)\s*[)）]")
+_ITEM_OPTIONAL = re.compile(r"[(（]\s*(?:可选提供|选择提供|可选报|可报|选报|选填|可选|可提供|选交|自愿提供|自愿提交|非必须|非必需)\s*[)）]")
 _GENERIC = re.compile(r"(?:提交|申报|报送|纸质|电子|相关|其他|其它|证明|附件)?(?:材料|资料|文件)(?:清单|要求)?")
 _LEAD_IN = re.compile(r"(?:材料|资料|文件)[^。；;]{0,12}[:：]$")
 _MAT_FLAG_COLUMN = re.compile(r"是否必|必备|必选|必须|须提供|可提供|提供要求|要求|类别|性质|属性")

@@ -42,14 +42,15 @@ _NUM = rf"\(?\s*(?:{NUMBER})\s*\)?"
 _JOIN = r"\s*(?:项|条)?\s*(?:任务|内容)?\s*(?:为|属于|是|中)?\s*"
 # "其中1-4为必建内容,5-6为可选建内容" / "第1至4项为必建" / "第（1）至（3）项为必须建设内容" / "任务一至任务三为必选任务"
 _RANGE = re.compile(
-    rf"(?:第|任务)?(?P<a>{_NUM})\s*(?:[-–—~～至到]\s*(?:第|任务)?(?P<b>{_NUM}))?{_JOIN}(?P<flag>{_STATED})"
+    rf"(?:第|任务|方向)?(?P<a>{_NUM})\s*(?:[-–—~～至到]\s*(?:第|任务|方向)?(?P<b>{_NUM}))?{_JOIN}(?P<flag>{_STATED})"
 )
 # "第1、3项为必选" / "第（4）（5）项为鼓励建设内容"
 _LIST = re.compile(
-    rf"(?P<items>(?:(?:第|任务)?{_NUM}\s*[、,，和及]?\s*)+(?:第|任务)?{_NUM}){_JOIN}(?P<flag>{_STATED})"
+    rf"(?P<items>(?:(?:第|任务|方向)?{_NUM}\s*[、,，和及]?\s*)+(?:第|任务|方向)?{_NUM}){_JOIN}(?P<flag>{_STATED})"
 )
 # "前3项为必建任务" / "后2项为选建任务"
 _EDGE = re.compile(rf"(?P<side>前|后)\s*(?P<n>{NUMBER})\s*(?:项|条|个){_JOIN}(?P<flag>{_STATED})")
+_MUST_COVER = re.compile(rf"(?:须|应|必须)(?:覆盖|包含|包括|涵盖)(?:第|任务|方向)?(?P<a>{_NUM})")
 _REST = re.compile(rf"其余(?:各项|任务|内容|项)?(?:均|皆)?(?:为|属于|是)\s*(?P<flag>{_STATED})")
 # the whole list at once: 以下任务均为必选 / 须完成全部任务 / 可从以下任务中自主选择
 _ALL_MANDATORY = re.compile(
@@ -128,13 +129,30 @@ def _direction_tasks(view: DocView) -> list[Task]:
         h = line.heading
         if line.part or h is None or h.level == 0 or not _WORK_DIRECTIONS.match(LABEL.sub("", h.title)):
             continue
-        intro = "".join(ln.norm for ln in lines_under(view.lines, i)[:2])
-        if not _AROUND.search(intro) or _DIRECTION_CHOICE.search(intro):
+        body = lines_under(view.lines, i)
+        intro = "".join(ln.norm for ln in body[:2])
+        flagged = any(_MUST_COVER.search(ln.norm) for ln in body)  # 申报项目须覆盖方向一，方向二可选
+        if not (_AROUND.search(intro) or flagged) or _DIRECTION_CHOICE.search(intro):
             continue
-        tasks = _list_tasks(view, i, True)
+        tasks = _list_tasks(view, i, True) or _named_directions(view, body)
         if len(tasks) >= 2:
             return tasks
     return []
+
+
+_DIRECTION_ITEM = re.compile(rf"^方向\s*(?P<n>{NUMBER})\s*[:：、.．]\s*(?P<t>[^。；;，,：:]{{2,{TITLE_MAX}}})")
+
+
+def _named_directions(view: DocView, body: list[Line]) -> list[Task]:
+    """方向一：工业可信数据空间建设。… items flagged by the section's own words (须覆盖方向一，方向二、方向三可选)."""
+    flags = _numbered_flags("".join(ln.norm for ln in body))
+    tasks = []
+    for line in body:
+        m = _DIRECTION_ITEM.match(line.norm)
+        if m:
+            span = _span(line).sub(m.start("t"), m.end("t"))
+            tasks.append(Task(m.group("t"), flags.get(parse_number(m.group("n")) or 0), view.cite(span)))
+    return tasks
 
 
 def _is_task_section(title: str) -> bool:
@@ -207,7 +225,7 @@ def _list_tasks(view: DocView, index: int, named: bool, inherited: bool | None =
     # 上述第1、2、4项为必须建设内容，其余为选择性建设内容: flags stated after the list
     last = body.index(items[-1].line)
     closing = [ln.norm for ln in body[last + 1:] if ln.heading is None and not LABEL.match(ln.norm)]
-    intro += "".join(c for c in closing if re.match(r"(?:上述|以上|前述|其中)", c))
+    intro += "".join(c for c in closing if re.match(r"(?:上述|以上|前述|其中)", c) or _MUST_COVER.search(c))
     intro = _DIRECTION_CHOICE.sub("", intro)
     flags = _numbered_flags(intro, len(items))
     rest = _REST.search(intro)  # 其余为可选项: every item the lead-in does not name
@@ -402,6 +420,10 @@ def _numbered_flags(text: str, count: int = 0) -> dict[int, bool]:
             value = parse_number(k)
             if value is not None:
                 flags[value] = _flag(m.group("flag"))
+    for m in _MUST_COVER.finditer(text):
+        value = _value(m.group("a"))
+        if value is not None:
+            flags[value] = True  # 申报项目须覆盖方向一: that item is mandatory
     for m in _EDGE.finditer(text):
         n = parse_number(m.group("n"))
         if n is None or n > 30:

@@ -351,3 +351,21 @@ def test_a_condition_is_quoted_without_its_conjunction():
     text = HEAD + "第二章 申报条件\n\n第五条 申报单位应当为企业或科研院所，并且是拟申报可信数据空间的建设运营主体，对空间的持续运营负主要责任。\n"
     quotes = [e.citation.quote for e in _profile(text).eligibility if e.kind == "operator_role"]
     assert quotes and quotes[0].startswith("是拟申报可信数据空间的建设运营主体")
+
+
+def test_directions_flagged_by_coverage_and_commitments_on_funds_and_data():
+    text = HEAD + (
+        "一、支持方向\n\n方向一：工业可信数据空间建设。支持链主企业建设空间。\n方向二：工业数据产品开发与流通。支持开发产品。\n"
+        "方向三：中小企业数据应用赋能。支持提供服务。\n申报项目须覆盖方向一，方向二、方向三可选。\n\n"
+        "三、申报条件\n\n申报单位须在某省注册。项目涉及的数据来源合法、已取得必要授权。\n"
+        "郑东新区推荐项目不超过5个。逾期不再受理补报。补助资金经市政府批准后一次性拨付。\n\n"
+        "附件1\n\n诚信承诺书\n\n本单位郑重承诺：本项目未以同一内容向其他市级部门申请财政资金支持。\n"
+    )
+    profile = _profile(text)
+    assert [(t.title, t.mandatory) for t in profile.tasks] == [
+        ("工业可信数据空间建设", True), ("工业数据产品开发与流通", False), ("中小企业数据应用赋能", False)]
+    items = [(e.kind, e.citation.quote) for e in profile.eligibility]
+    assert any("数据来源合法" in q for _, q in items)
+    assert any(k == "exclusion" and "未以同一内容" in q for k, q in items)
+    # negatives: a recommender's quota (郑东新区 is no 经…推荐), a late-filing consequence and a payment step
+    assert not any("推荐项目不超过" in q or "补报" in q or "拨付" in q for _, q in items)
