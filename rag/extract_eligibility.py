@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .clauses import LABEL, DocView, Span
+from .coverage import bigrams
 from .numerals import NUMBER, parse_number
 from .records import EligibilityItem
 
@@ -393,10 +394,6 @@ def _allowed_types(text: str) -> list[str]:
     return [re.sub(r"等$", "", p) for p in parts if 1 < len(p) <= 12]
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i: i + 2] for i in range(len(text) - 1)}
-
-
 def dedupe_eligibility(items: list[EligibilityItem]) -> list[EligibilityItem]:
     """Drop repeats (the template's 须知 and 承诺书 restate the notice); number the rest."""
     kept: list[EligibilityItem] = []
@@ -405,7 +402,7 @@ def dedupe_eligibility(items: list[EligibilityItem]) -> list[EligibilityItem]:
         for other in kept:
             if other.kind != item.kind:
                 continue
-            a, b = _bigrams(item.text), _bigrams(other.text)
+            a, b = bigrams(item.text), bigrams(other.text)
             overlap = len(a & b) / len(a | b) if a and b else 0.0
             # the same parameters in words that share little are two conditions of one kind
             # (无严重违法失信记录 / 未列入农业农村领域失信名单; a lead unit's and a member's legal form),

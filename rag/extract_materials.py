@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .clauses import LABEL, DocView, Span
+from .coverage import bigrams
 from .extract_sections import is_major
 from .records import Material
 from .structure import Line, lines_under
@@ -538,8 +539,8 @@ def _key(title: str) -> str:
 
 
 def _overlap(a: str, b: str) -> float:
-    x = {a[i: i + 2] for i in range(len(a) - 1)}
-    y = {b[i: i + 2] for i in range(len(b) - 1)}
+    """Share of the shorter name's bigrams found in the other."""
+    x, y = bigrams(a), bigrams(b)
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .clauses import DocView, Span
+from .coverage import bigrams
 from .numerals import NUMBER, parse_number
 from .records import Submission
 
@@ -320,8 +321,7 @@ def _dedupe(items: list[Submission]) -> list[Submission]:
                 if duplicate:
                     break
                 continue
-            a = {key[i: i + 2] for i in range(len(key) - 1)}
-            b = {other_key[i: i + 2] for i in range(len(other_key) - 1)}
+            a, b = bigrams(key), bigrams(other_key)
             # two seal demands of one passage on different papers (封面加盖公章，承诺书须由法定代表人签字
             #并加盖公章) both stand; a form's 须知 restating the notice's seal rule is a repeat
             same_passage = (other.citation.doc_id, other.citation.section) == (item.citation.doc_id, item.citation.section)
